@@ -1,0 +1,86 @@
+// Loading a rule set and asking it for decisions.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tiaoli/decision.hpp"
+#include "tiaoli/result.hpp"
+#include "tiaoli/value.hpp"
+
+namespace tiaoli {
+
+namespace detail {
+struct RuleSetModel;
+struct BoundFacts;
+}  // namespace detail
+
+enum class FactsFormat { kYaml, kJson };  // YAML is a superset of JSON; kJson is faster and stricter
+
+// A facts document bound to a rule set's schema. Cheap to move; immutable.
+class Facts {
+ public:
+  Facts(std::shared_ptr<const detail::BoundFacts> bound);  // NOLINT: made by RuleSet::parse_facts
+  // The document's `as_of` date, if it had one.
+  std::optional<Date> as_of() const;
+  // The document's top-level `id`, if any (echoed in batch results).
+  const std::string& id() const;
+  const detail::BoundFacts& bound() const { return *bound_; }
+
+ private:
+  std::shared_ptr<const detail::BoundFacts> bound_;
+};
+
+struct EvalOptions {
+  std::optional<Date> as_of;  // overrides the facts' as_of; one of the two is required
+  bool justify = true;        // false: outcome only (faster; the justification is empty)
+};
+
+// Information about a decision the rule set defines.
+struct DecisionInfo {
+  std::string id;
+  std::string title_zh;
+  std::string title_en;
+  std::string hit_policy;
+};
+
+// An immutable, compiled rule set. Thread safety: every const member may be called from any
+// number of threads at once. Hold it by std::shared_ptr<const RuleSet>; reloading means loading
+// a new one and swapping the pointer (a failed load leaves the old one untouched).
+class RuleSet : public std::enable_shared_from_this<RuleSet> {
+ public:
+  // Reads the rule-set folder at `path`. On failure the Error lists every problem found, each
+  // with file, line and column. Never throws.
+  static Result<std::shared_ptr<const RuleSet>> load(const std::string& path);
+
+  explicit RuleSet(std::unique_ptr<detail::RuleSetModel> model);  // use load()
+  ~RuleSet();
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  const std::string& name() const;
+  const std::string& title() const;
+  const std::string& version() const;
+  const std::string& content_hash() const;  // hex digest of every file's bytes
+  const std::vector<Diagnostic>& warnings() const;
+  std::vector<DecisionInfo> decisions() const;
+
+  // Parses a facts document and checks it against the schema. Errors name the field path.
+  Result<Facts> parse_facts(std::string_view text, FactsFormat format) const;
+
+  // Decides `decision_id` for `facts`. Errors: unknown decision, no as_of date, facts the
+  // decision needs are missing or invalid (the error names the field), a date outside the
+  // calendar. Never throws.
+  Result<Decision> decide(std::string_view decision_id, const Facts& facts,
+                          const EvalOptions& options = {}) const;
+
+  const detail::RuleSetModel& model() const { return *model_; }
+
+ private:
+  std::unique_ptr<const detail::RuleSetModel> model_;
+};
+
+}  // namespace tiaoli

@@ -1,0 +1,275 @@
+#include "cli/commands.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "explain/render.hpp"
+#include "testing/test_runner.hpp"
+#include "tiaoli/tiaoli.hpp"
+
+namespace tiaoli::cli {
+namespace {
+
+struct Options {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> values;
+};
+
+// Parses `--name value` pairs; `allowed` lists the names this verb takes.
+std::optional<Options> parse(const Args& args, std::initializer_list<std::string> allowed) {
+  Options options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.rfind("--", 0) != 0 || arg == "-") {
+      options.positional.push_back(arg);
+      continue;
+    }
+    std::string name = arg.substr(2);
+    std::string value;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      usage_error("--" + name + " needs a value");
+      return std::nullopt;
+    }
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      usage_error("unknown option --" + name);
+      return std::nullopt;
+    }
+    options.values[name] = value;
+  }
+  return options;
+}
+
+std::shared_ptr<const RuleSet> load_or_report(const std::string& path) {
+  auto loaded = RuleSet::load(path);
+  if (!loaded.ok()) {
+    std::cerr << format_diagnostics(loaded.error().diagnostics) << loaded.error().message << "\n";
+    return nullptr;
+  }
+  return loaded.value();
+}
+
+std::optional<std::string> read_input(const std::string& path) {
+  std::stringstream buffer;
+  if (path == "-") {
+    buffer << std::cin.rdbuf();
+    return buffer.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The decision to take: --decision, else the facts document's own `decision` entry.
+std::string decision_for(const Options& options, std::string_view document) {
+  if (auto it = options.values.find("decision"); it != options.values.end()) return it->second;
+  auto json = nlohmann::json::parse(document.begin(), document.end(), nullptr, false);
+  if (json.is_discarded()) {
+    // A YAML document: look for a top-level `decision:` line.
+    std::istringstream lines{std::string(document)};
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.rfind("decision:", 0) == 0) {
+        std::string value = line.substr(9);
+        value.erase(0, value.find_first_not_of(" \t\"'"));
+        value.erase(value.find_last_not_of(" \t\"'\r") + 1);
+        return value;
+      }
+    }
+    return "";
+  }
+  if (json.is_object() && json.contains("decision") && json["decision"].is_string()) return json["decision"];
+  return "";
+}
+
+int eval_batch(const RuleSet& ruleset, const Options& options, std::istream& in, const EvalOptions& eval_options) {
+  std::string line;
+  int line_number = 0;
+  int errors = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    detail::Json out;
+    auto facts = ruleset.parse_facts(line, FactsFormat::kJson);
+    std::string decision_id = decision_for(options, line);
+    if (facts.ok() && !facts.value().id().empty()) out["id"] = facts.value().id();
+    if (!facts.ok()) {
+      out["line"] = line_number;
+      out["error"] = facts.error().message;
+      if (!facts.error().field.empty()) out["field"] = facts.error().field;
+      ++errors;
+    } else {
+      auto decision = ruleset.decide(decision_id, facts.value(), eval_options);
+      if (decision.ok()) {
+        auto result = detail::Json::parse(decision.value().to_json(options.values.count("lang") && options.values.at("lang") == "en" ? Lang::kEn : Lang::kZh));
+        for (auto& [key, value] : result.items()) out[key] = value;
+      } else {
+        out["line"] = line_number;
+        out["error"] = decision.error().message;
+        if (!decision.error().field.empty()) out["field"] = decision.error().field;
+        ++errors;
+      }
+    }
+    std::cout << out.dump() << "\n";
+  }
+  return errors == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int usage_error(const std::string& message) {
+  std::cerr << "tiaoli: " << message << "\nRun 'tiaoli --help' for usage.\n";
+  return 2;
+}
+
+int check(const Args& args) {
+  auto options = parse(args, {});
+  if (!options) return 2;
+  if (options->positional.size() != 1) return usage_error("check takes one rule-set folder");
+  auto ruleset = load_or_report(options->positional[0]);
+  if (!ruleset) return 1;
+  std::cerr << format_diagnostics(ruleset->warnings());
+  std::cout << ruleset->name() << " " << ruleset->version() << ": " << ruleset->decisions().size()
+            << " decisions, " << ruleset->model().tests.size() << " test cases, "
+            << ruleset->warnings().size() << " warnings, no errors\n";
+  return 0;
+}
+
+int eval(const Args& args) {
+  auto options = parse(args, {"decision", "facts", "as-of", "format", "lang"});
+  if (!options) return 2;
+  if (options->positional.size() != 1) return usage_error("eval takes one rule-set folder");
+  if (!options->values.count("facts")) return usage_error("eval needs --facts FILE");
+  std::string format = options->values.count("format") ? options->values["format"] : "text";
+  std::string lang_name = options->values.count("lang") ? options->values["lang"] : "zh";
+  if (format != "text" && format != "json") return usage_error("--format is text or json");
+  if (lang_name != "zh" && lang_name != "en") return usage_error("--lang is zh or en");
+  Lang lang = lang_name == "zh" ? Lang::kZh : Lang::kEn;
+  EvalOptions eval_options;
+  if (options->values.count("as-of")) {
+    eval_options.as_of = Date::parse(options->values["as-of"]);
+    if (!eval_options.as_of) return usage_error("--as-of '" + options->values["as-of"] + "' is not a valid date (YYYY-MM-DD)");
+  }
+  auto ruleset = load_or_report(options->positional[0]);
+  if (!ruleset) return 1;
+  const std::string& path = options->values["facts"];
+  if (ends_with(path, ".jsonl")) {
+    std::ifstream in(path);
+    if (!in) {
+      std::cerr << path << ": cannot be read\n";
+      return 1;
+    }
+    return eval_batch(*ruleset, *options, in, eval_options);
+  }
+  auto text = read_input(path);
+  if (!text) {
+    std::cerr << path << ": cannot be read\n";
+    return 1;
+  }
+  auto facts = ruleset->parse_facts(*text, ends_with(path, ".json") ? FactsFormat::kJson : FactsFormat::kYaml);
+  if (!facts.ok()) {
+    std::cerr << path << ": " << facts.error().message << "\n";
+    return 1;
+  }
+  std::string decision_id = decision_for(*options, *text);
+  if (decision_id.empty()) return usage_error("name the decision with --decision ID (or a `decision:` entry in the facts)");
+  auto decision = ruleset->decide(decision_id, facts.value(), eval_options);
+  if (!decision.ok()) {
+    std::cerr << path << ": " << decision.error().message << "\n";
+    return 1;
+  }
+  std::cout << (format == "json" ? decision.value().to_json(lang) + "\n" : decision.value().to_text(lang));
+  return 0;
+}
+
+int test(const Args& args) {
+  auto options = parse(args, {"lang"});
+  if (!options) return 2;
+  if (options->positional.size() != 1) return usage_error("test takes one rule-set folder");
+  Lang lang = options->values.count("lang") && options->values["lang"] == "en" ? Lang::kEn : Lang::kZh;
+  auto ruleset = load_or_report(options->positional[0]);
+  if (!ruleset) return 1;
+  detail::TestReport report = detail::run_tests(ruleset, lang);
+  for (const detail::TestResult& result : report.results) {
+    if (result.passed) continue;
+    const detail::TestCase& test = *result.test;
+    std::cout << "FAIL " << test.where.file->path() << ":" << test.where.line << ": " << test.name << " ("
+              << test.decision << ")\n";
+    for (const std::string& problem : result.problems) std::cout << "  " << problem << "\n";
+    if (!result.justification.empty()) {
+      std::istringstream lines(result.justification);
+      std::string line;
+      while (std::getline(lines, line)) std::cout << "    | " << line << "\n";
+    }
+  }
+  std::cout << report.passed << " passed, " << report.failed << " failed\n";
+  return report.failed == 0 && report.passed > 0 ? 0 : 1;
+}
+
+int coverage(const Args& args) {
+  auto options = parse(args, {});
+  if (!options) return 2;
+  if (options->positional.size() != 1) return usage_error("coverage takes one rule-set folder");
+  auto ruleset = load_or_report(options->positional[0]);
+  if (!ruleset) return 1;
+  const detail::RuleSetModel& model = ruleset->model();
+  detail::TestReport report = detail::run_tests(ruleset, Lang::kEn);
+  // rule (decision/rule id) → number of test cases whose decision considered it
+  std::map<std::string, int> exercised;
+  for (const detail::TestResult& result : report.results) {
+    const detail::TestCase& test = *result.test;
+    int d = model.find_decision(test.decision);
+    for (const detail::RuleDef& rule : model.decisions[static_cast<std::size_t>(d)].rules) exercised[test.decision + "/" + rule.id] += 1;
+  }
+  int accounted = 0;
+  std::vector<std::string> missing;
+  for (const std::string& id : model.provision_order) {
+    std::vector<std::string> rules;
+    int tests = 0;
+    for (const detail::DecisionDef& decision : model.decisions) {
+      for (const detail::RuleDef& rule : decision.rules) {
+        bool cites = std::any_of(rule.cites.begin(), rule.cites.end(), [&](const std::string& c) {
+          const detail::ProvisionInfo* p = model.provision(c);
+          return c == id || (p && std::find(p->items.begin(), p->items.end(), id) != p->items.end());
+        });
+        if (!cites) continue;
+        rules.push_back(decision.id + "/" + rule.id);
+        tests += exercised[decision.id + "/" + rule.id];
+      }
+    }
+    auto undecidable = std::find_if(model.undecidable.begin(), model.undecidable.end(), [&](const auto& u) { return u.id == id; });
+    std::string status;
+    if (!rules.empty()) {
+      status = tests > 0 ? "implemented" : "implemented, untested";
+    } else if (undecidable != model.undecidable.end()) {
+      status = "not decidable: " + undecidable->reason;
+    } else {
+      status = "UNACCOUNTED";
+      missing.push_back(id);
+    }
+    if (status != "UNACCOUNTED") ++accounted;
+    std::cout << id << "\t" << status;
+    if (!rules.empty()) {
+      std::cout << "\t";
+      for (std::size_t i = 0; i < rules.size(); ++i) std::cout << (i ? ", " : "") << rules[i];
+      std::cout << "\t" << tests << " test case runs";
+    }
+    std::cout << "\n";
+  }
+  std::cout << accounted << "/" << model.provision_order.size() << " provisions accounted for\n";
+  return missing.empty() ? 0 : 1;
+}
+
+}  // namespace tiaoli::cli

@@ -1,0 +1,209 @@
+#include "eval/decide.hpp"
+
+namespace tiaoli::detail {
+namespace {
+
+class DecisionRun {
+ public:
+  DecisionRun(const DecisionDef& def, EvalContext& context, bool justify)
+      : def_(def), context_(context), justify_(justify), state_(def.rules.size(), kUnknown) {}
+
+  std::shared_ptr<DecisionTrace> run(int index) {
+    auto trace = std::make_shared<DecisionTrace>();
+    trace->decision = index;
+    trace->as_of = context_.as_of;
+    auto outcome = std::make_shared<Record>();
+    outcome->type = def_.output;
+    outcome->fields.resize(def_.output->fields.size());
+    outcome->path = def_.id;
+    if (justify_) traces_.resize(def_.rules.size());
+    switch (def_.hit) {
+      case HitPolicy::kAll: run_all(*outcome); break;
+      case HitPolicy::kFirst: run_first(*outcome); break;
+      case HitPolicy::kUnique: run_unique(*outcome); break;
+      case HitPolicy::kCollect: run_collect(*outcome); break;
+    }
+    if (justify_) {
+      for (std::size_t i = 0; i < def_.rules.size(); ++i) {
+        traces_[i].rule = static_cast<int>(i);
+        if (traces_[i].status != RuleStatus::kNotReached && traces_[i].status != RuleStatus::kNotInForce) {
+          explain_values(def_.rules[i], traces_[i]);
+        }
+      }
+      trace->rules = std::move(traces_);
+    }
+    trace->outcome = std::move(outcome);
+    return trace;
+  }
+
+ private:
+  enum State { kUnknown, kHolds, kFails, kOutOfForce };
+
+  void set_status(std::size_t i, RuleStatus status) {
+    if (justify_) traces_[i].status = status;
+  }
+
+  // Evaluates rule i's `let`s and condition once; later calls reuse the answer.
+  State condition(std::size_t i) {
+    if (state_[i] != kUnknown) return static_cast<State>(state_[i]);
+    const RuleDef& rule = def_.rules[i];
+    if (!rule.in_force_on(context_.as_of)) {
+      set_status(i, RuleStatus::kNotInForce);
+      return static_cast<State>(state_[i] = kOutOfForce);
+    }
+    context_.notes = justify_ ? &traces_[i].notes : nullptr;
+    for (const LetBinding& let : rule.lets) {
+      context_.slots[static_cast<std::size_t>(let.slot)] = evaluate(*let.expr.root, context_);
+    }
+    bool holds = !rule.condition.root || evaluate_bool(*rule.condition.root, context_);
+    context_.notes = nullptr;
+    return static_cast<State>(state_[i] = holds ? kHolds : kFails);
+  }
+
+  // A rule applies when its condition holds and no rule that overrides it applies.
+  bool applies(std::size_t i) {
+    if (condition(i) != kHolds) {
+      if (state_[i] == kFails) set_status(i, RuleStatus::kNotApplied);
+      return false;
+    }
+    for (int by : def_.rules[i].overridden_by) {
+      if (applies(static_cast<std::size_t>(by))) {
+        set_status(i, RuleStatus::kOverridden);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void give_outcome(std::size_t i, Record& outcome, bool as_list) {
+    const RuleDef& rule = def_.rules[i];
+    context_.notes = justify_ ? &traces_[i].notes : nullptr;
+    for (const auto& [field, expr] : rule.then) {
+      Value v = evaluate(*expr.root, context_);
+      Value& slot = outcome.fields[static_cast<std::size_t>(field)];
+      if (as_list) {
+        auto list = std::make_shared<List>(slot.is_null() ? List{} : slot.as_list());
+        list->push_back(std::move(v));
+        slot = Value(std::shared_ptr<const List>(std::move(list)));
+      } else {
+        slot = std::move(v);
+      }
+    }
+    context_.notes = nullptr;
+    set_status(i, RuleStatus::kApplied);
+  }
+
+  void run_all(Record& outcome) {
+    auto failures = std::make_shared<List>();
+    for (std::size_t i = 0; i < def_.rules.size(); ++i) {
+      State state = condition(i);
+      if (state == kOutOfForce) continue;
+      set_status(i, state == kHolds ? RuleStatus::kHeld : RuleStatus::kFailed);
+      if (state == kFails) failures->push_back(Value(def_.rules[i].code));
+    }
+    outcome.fields[static_cast<std::size_t>(def_.pass_field)] = Value(failures->empty());
+    outcome.fields[static_cast<std::size_t>(def_.failures_field)] =
+        Value(std::shared_ptr<const List>(std::move(failures)));
+  }
+
+  void run_first(Record& outcome) {
+    for (std::size_t i = 0; i < def_.rules.size(); ++i) {
+      if (applies(i)) {
+        give_outcome(i, outcome, false);
+        return;
+      }
+    }
+    throw EvalFailure{"no rule of " + def_.id + " applies to these facts on " +
+                          context_.as_of.to_string() + " (a default rule without `when` would)", ""};
+  }
+
+  void run_unique(Record& outcome) {
+    std::vector<std::size_t> applying;
+    for (std::size_t i = 0; i < def_.rules.size(); ++i) {
+      if (applies(i)) applying.push_back(i);
+    }
+    if (applying.empty()) {
+      throw EvalFailure{"no rule of " + def_.id + " applies to these facts on " + context_.as_of.to_string(), ""};
+    }
+    if (applying.size() > 1) {
+      throw EvalFailure{"rules " + def_.rules[applying[0]].id + " and " + def_.rules[applying[1]].id +
+                            " of " + def_.id + " both apply, but its hit policy is unique", ""};
+    }
+    give_outcome(applying[0], outcome, false);
+  }
+
+  void run_collect(Record& outcome) {
+    for (std::size_t i = 0; i < def_.rules.size(); ++i) {
+      if (applies(i)) give_outcome(i, outcome, true);
+    }
+    for (Value& field : outcome.fields) {
+      if (field.is_null()) field = Value(std::make_shared<const List>());
+    }
+  }
+
+  // The fact values and message placeholders a justification shows. A placeholder that cannot
+  // be computed (e.g. reads an absent optional field) is shown as null rather than failing.
+  void explain_values(const RuleDef& rule, RuleTrace& trace) {
+    for (const FactPath& path : rule.facts_read) {
+      const Record* record = &context_.facts;
+      Value value;
+      for (std::size_t k = 0; k < path.fields.size(); ++k) {
+        value = record->fields[static_cast<std::size_t>(path.fields[k])];
+        if (k + 1 < path.fields.size()) {
+          if (value.kind() != Value::Kind::kRecord) {
+            value = Value();
+            break;
+          }
+          record = &value.as_record();
+        }
+      }
+      trace.facts.push_back(std::move(value));
+    }
+    for (const Expr& expr : rule.template_exprs) {
+      try {
+        trace.template_values.push_back(evaluate(*expr.root, context_));
+      } catch (const EvalFailure&) {
+        trace.template_values.emplace_back();
+      }
+    }
+  }
+
+  const DecisionDef& def_;
+  EvalContext& context_;
+  bool justify_;
+  std::vector<int> state_;
+  std::vector<RuleTrace> traces_;
+};
+
+}  // namespace
+
+std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, bool justify) {
+  const DecisionDef& def = context.model.decisions[static_cast<std::size_t>(decision)];
+  std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
+  EvalContext local{context.model, context.facts, context.as_of, slots, context.decision_outcomes,
+                    nullptr, context.budget};
+  auto trace = DecisionRun(def, local, justify).run(decision);
+  context.budget = local.budget;
+  return trace;
+}
+
+std::shared_ptr<const Record> outcome_of(int decision, EvalContext& context) {
+  auto& cached = context.decision_outcomes[static_cast<std::size_t>(decision)];
+  if (!cached) cached = run_decision(decision, context, false)->outcome;
+  return cached;
+}
+
+const char* rule_status_name(RuleStatus status) {
+  switch (status) {
+    case RuleStatus::kHeld: return "held";
+    case RuleStatus::kFailed: return "failed";
+    case RuleStatus::kApplied: return "applied";
+    case RuleStatus::kNotApplied: return "not_applied";
+    case RuleStatus::kOverridden: return "overridden";
+    case RuleStatus::kNotReached: return "not_reached";
+    case RuleStatus::kNotInForce: return "not_in_force";
+  }
+  return "?";
+}
+
+}  // namespace tiaoli::detail

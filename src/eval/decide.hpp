@@ -1,0 +1,15 @@
+// Runs a decision's rules under its hit policy.
+#pragma once
+
+#include <memory>
+
+#include "eval/evaluator.hpp"
+#include "eval/trace.hpp"
+
+namespace tiaoli::detail {
+
+// Decides `decision` for `context`'s facts. With `justify`, records every rule's part.
+// Throws EvalFailure (caught by RuleSet::decide).
+std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, bool justify);
+
+}  // namespace tiaoli::detail

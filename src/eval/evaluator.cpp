@@ -1,0 +1,266 @@
+#include "eval/evaluator.hpp"
+
+#include "common/date_convert.hpp"
+#include "eval/functions.hpp"
+#include "time/dates.hpp"
+
+namespace tiaoli::detail {
+namespace {
+
+__extension__ typedef __int128 Int128;  // exact intermediate products of 4-place decimals
+
+[[noreturn]] void overflow() { throw EvalFailure{"a number grew too large while computing", ""}; }
+
+Decimal to_decimal(const Value& v) {
+  if (v.kind() == Value::Kind::kDecimal) return v.as_decimal();
+  std::int64_t units = 0;
+  if (__builtin_mul_overflow(v.as_int(), Decimal::kScale, &units)) overflow();
+  return Decimal{units};
+}
+
+// -1, 0, 1. Both values are of comparable types (the checker saw to it).
+int compare(const Value& a, const Value& b) {
+  auto sign = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+  switch (a.kind()) {
+    case Value::Kind::kInt:
+      if (b.kind() == Value::Kind::kInt) return sign(a.as_int(), b.as_int());
+      return sign(to_decimal(a).units, to_decimal(b).units);
+    case Value::Kind::kDecimal: return sign(to_decimal(a).units, to_decimal(b).units);
+    case Value::Kind::kBool: return sign(a.as_bool(), b.as_bool());
+    case Value::Kind::kString: return sign(a.as_string(), b.as_string());
+    case Value::Kind::kDate: return sign(a.as_date().days, b.as_date().days);
+    case Value::Kind::kEnum:
+      if (a.as_enum().type->ordered) return sign(a.as_enum().rank(), b.as_enum().rank());
+      return a.as_enum().index == b.as_enum().index ? 0 : 1;
+    case Value::Kind::kDuration: return a.as_duration() == b.as_duration() ? 0 : 1;
+    default: return a == b ? 0 : 1;
+  }
+}
+
+std::string describe(const Node& node) { return node.path.empty() ? "a value" : "'" + node.path + "'"; }
+
+const Value& present(const Node& node, const Value& value) {
+  if (value.is_null()) {
+    throw EvalFailure{describe(node) + " is absent; give a default with ??", node.path};
+  }
+  return value;
+}
+
+Value arithmetic(Op op, const Value& a, const Value& b) {
+  if (a.kind() == Value::Kind::kInt && b.kind() == Value::Kind::kInt && op != Op::kDiv) {
+    std::int64_t r = 0;
+    bool bad = op == Op::kAdd   ? __builtin_add_overflow(a.as_int(), b.as_int(), &r)
+               : op == Op::kSub ? __builtin_sub_overflow(a.as_int(), b.as_int(), &r)
+                                : __builtin_mul_overflow(a.as_int(), b.as_int(), &r);
+    if (bad) overflow();
+    return Value(r);
+  }
+  if (a.kind() == Value::Kind::kDate) {
+    if (b.kind() == Value::Kind::kDate) return Value(static_cast<std::int64_t>(a.as_date().days) - b.as_date().days);
+    Duration d = b.as_duration();
+    int sign = op == Op::kAdd ? 1 : -1;
+    if (std::abs(d.years) > 1000 || std::abs(d.months) > 12000 || std::abs(d.days) > 400000) overflow();
+    auto date = time::add_months_clamped(to_boost(a.as_date()), sign * (d.years * 12 + d.months));
+    std::int64_t days = static_cast<std::int64_t>(from_boost(date).days) + sign * d.days;
+    if (days < -700000 || days > 2900000) overflow();
+    return Value(Date{static_cast<std::int32_t>(days)});
+  }
+  if (a.kind() == Value::Kind::kDuration) {
+    Duration x = a.as_duration();
+    Duration y = b.as_duration();
+    int sign = op == Op::kAdd ? 1 : -1;
+    return Value(Duration{x.years + sign * y.years, x.months + sign * y.months, x.days + sign * y.days});
+  }
+  Int128 x = to_decimal(a).units;
+  Int128 y = to_decimal(b).units;
+  Int128 r = 0;
+  switch (op) {
+    case Op::kAdd: r = x + y; break;
+    case Op::kSub: r = x - y; break;
+    case Op::kMul: r = x * y / Decimal::kScale; break;
+    default: {
+      if (y == 0) throw EvalFailure{"division by zero", ""};
+      Int128 scaled = x * Decimal::kScale;
+      r = scaled / y;
+      Int128 rest = scaled % y;
+      if (2 * (rest < 0 ? -rest : rest) >= (y < 0 ? -y : y)) r += ((scaled < 0) != (y < 0)) ? -1 : 1;
+    }
+  }
+  if (r > INT64_MAX || r < INT64_MIN) overflow();
+  return Value(Decimal{static_cast<std::int64_t>(r)});
+}
+
+bool contains(const List& list, const Value& v) {
+  for (const Value& element : list) {
+    if (!element.is_null() && compare(v, element) == 0) return true;
+  }
+  return false;
+}
+
+const List& list_or_empty(const Value& v) {
+  static const List empty;
+  return v.is_null() ? empty : v.as_list();
+}
+
+Value comprehension(const Node& node, EvalContext& context) {
+  Value list_value = evaluate(*node.children[0], context);
+  const List& list = list_or_empty(list_value);
+  const Node* where = node.children[1].get();
+  const Node* body = node.children[2].get();
+  Value& var = context.slots[static_cast<std::size_t>(node.var_slot)];
+  std::int64_t count = 0;
+  Value total = node.type != nullptr && node.type->is(TypeKind::kDecimal) ? Value(Decimal{}) : Value(std::int64_t{0});
+  Value best;
+  auto filtered = std::make_shared<List>();
+  for (const Value& element : list) {
+    var = element;
+    if (where != nullptr && !evaluate_bool(*where, context)) continue;
+    switch (node.aggregate) {
+      case Aggregate::kAny:
+        if (body == nullptr || evaluate_bool(*body, context)) return Value(true);
+        break;
+      case Aggregate::kAll:
+        if (body != nullptr && !evaluate_bool(*body, context)) return Value(false);
+        break;
+      case Aggregate::kCount:
+        if (body == nullptr || evaluate_bool(*body, context)) ++count;
+        break;
+      case Aggregate::kFilter:
+        if (body == nullptr || evaluate_bool(*body, context)) filtered->push_back(element);
+        break;
+      case Aggregate::kSum:
+        total = arithmetic(Op::kAdd, total, present(*body, evaluate(*body, context)));
+        break;
+      case Aggregate::kMin:
+      case Aggregate::kMax: {
+        Value v = present(*body, evaluate(*body, context));
+        int order = best.is_null() ? 0 : compare(v, best);
+        if (best.is_null() || (node.aggregate == Aggregate::kMin ? order < 0 : order > 0)) best = v;
+        break;
+      }
+    }
+  }
+  switch (node.aggregate) {
+    case Aggregate::kAny: return Value(false);
+    case Aggregate::kAll: return Value(true);
+    case Aggregate::kCount: return Value(count);
+    case Aggregate::kFilter: return Value(std::shared_ptr<const List>(std::move(filtered)));
+    case Aggregate::kSum:
+      if (node.type->is(TypeKind::kDecimal) && total.kind() == Value::Kind::kInt) return Value(to_decimal(total));
+      return total;
+    default: return best;
+  }
+}
+
+Value binary(const Node& node, EvalContext& context) {
+  const Node& left = *node.children[0];
+  const Node& right = *node.children[1];
+  switch (node.op) {
+    case Op::kAnd: return Value(evaluate_bool(left, context) && evaluate_bool(right, context));
+    case Op::kOr: return Value(evaluate_bool(left, context) || evaluate_bool(right, context));
+    case Op::kCoalesce: {
+      Value v = evaluate(left, context);
+      return v.is_null() ? evaluate(right, context) : v;
+    }
+    default: break;
+  }
+  Value a = evaluate(left, context);
+  Value b = evaluate(right, context);
+  switch (node.op) {
+    case Op::kIn:
+    case Op::kNotIn: {
+      bool found = contains(list_or_empty(b), present(left, a));
+      return Value(node.op == Op::kIn ? found : !found);
+    }
+    case Op::kAdd:
+    case Op::kSub:
+    case Op::kMul:
+    case Op::kDiv: {
+      Value result = arithmetic(node.op, present(left, a), present(right, b));
+      if (node.type->is(TypeKind::kDecimal) && result.kind() == Value::Kind::kInt) return Value(to_decimal(result));
+      return result;
+    }
+    default: break;
+  }
+  int order = compare(present(left, a), present(right, b));
+  switch (node.op) {
+    case Op::kEq: return Value(order == 0);
+    case Op::kNe: return Value(order != 0);
+    case Op::kLt: return Value(order < 0);
+    case Op::kLe: return Value(order <= 0);
+    case Op::kGt: return Value(order > 0);
+    default: return Value(order >= 0);
+  }
+}
+
+}  // namespace
+
+bool evaluate_bool(const Node& node, EvalContext& context) {
+  return present(node, evaluate(node, context)).as_bool();
+}
+
+Value evaluate(const Node& node, EvalContext& context) {
+  if (--context.budget < 0) {
+    throw EvalFailure{"the decision exceeded its evaluation budget (too many steps)", ""};
+  }
+  switch (node.kind) {
+    case NodeKind::kLiteral: return node.literal;
+    case NodeKind::kAsOf: return Value(context.as_of);
+    case NodeKind::kSlot: return context.slots[static_cast<std::size_t>(node.index)];
+    case NodeKind::kParam: {
+      const ParamDef& param = context.model.params[static_cast<std::size_t>(node.index)];
+      const ParamVersion* version = param.version_on(context.as_of);
+      if (version == nullptr) {
+        throw EvalFailure{"parameter " + param.name + " has no value in force on " + context.as_of.to_string(), ""};
+      }
+      return version->value;
+    }
+    case NodeKind::kFactRoot: {
+      const Value& v = context.facts.fields[static_cast<std::size_t>(node.index)];
+      if (v.is_null()) throw EvalFailure{"the facts have no '" + node.path + "'", node.path};
+      return v;
+    }
+    case NodeKind::kField: {
+      Value base = evaluate(*node.children[0], context);
+      const Record& record = present(*node.children[0], base).as_record();
+      const Value& v = record.fields[static_cast<std::size_t>(node.index)];
+      if (v.is_null() && !node.maybe_absent) {
+        std::string path = record.path + "." + record.field_name(static_cast<std::size_t>(node.index));
+        throw EvalFailure{"missing field " + path, path};
+      }
+      return v;
+    }
+    case NodeKind::kDecisionRef: return Value(outcome_of(node.index, context));
+    case NodeKind::kFunction: {
+      const FunctionDef& function = builtin_functions()[static_cast<std::size_t>(node.index)];
+      Value args[4];
+      for (std::size_t i = 0; i < node.children.size(); ++i) {
+        args[i] = present(*node.children[i], evaluate(*node.children[i], context));
+      }
+      return function.call(std::span<const Value>(args, node.children.size()), context);
+    }
+    case NodeKind::kUnary: {
+      Value v = present(*node.children[0], evaluate(*node.children[0], context));
+      if (node.op == Op::kNot) return Value(!v.as_bool());
+      if (v.kind() == Value::Kind::kInt) {
+        if (v.as_int() == INT64_MIN) overflow();
+        return Value(-v.as_int());
+      }
+      return Value(Decimal{-v.as_decimal().units});
+    }
+    case NodeKind::kBinary: return binary(node, context);
+    case NodeKind::kIf:
+      return evaluate_bool(*node.children[0], context) ? evaluate(*node.children[1], context)
+                                                        : evaluate(*node.children[2], context);
+    case NodeKind::kList: {
+      auto list = std::make_shared<List>();
+      list->reserve(node.children.size());
+      for (const auto& child : node.children) list->push_back(evaluate(*child, context));
+      return Value(std::shared_ptr<const List>(std::move(list)));
+    }
+    case NodeKind::kComprehension: return comprehension(node, context);
+    default: throw EvalFailure{"internal error: unresolved expression", ""};
+  }
+}
+
+}  // namespace tiaoli::detail

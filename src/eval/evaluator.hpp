@@ -1,0 +1,38 @@
+// Evaluates checked expressions. All per-evaluation state lives in EvalContext.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "expr/ast.hpp"
+#include "model/model.hpp"
+
+namespace tiaoli::detail {
+
+// An evaluation failed on valid rules: bad or missing facts, a date outside the calendar.
+// Thrown inside the engine only; RuleSet::decide turns it into an Error.
+struct EvalFailure {
+  std::string message;
+  std::string field;  // the facts field at fault, when there is one
+};
+
+struct EvalContext {
+  const RuleSetModel& model;
+  const Record& facts;
+  Date as_of;
+  std::vector<Value>& slots;
+  // Outcomes of decisions referenced with decision("..."), computed on first use.
+  std::vector<std::shared_ptr<const Record>>& decision_outcomes;
+  // When non-null, functions record what a justification should mention (calendar days skipped).
+  std::vector<std::string>* notes = nullptr;
+  int budget = 1000000;  // evaluation steps left; bounds the cost of one decision
+};
+
+Value evaluate(const Node& node, EvalContext& context);
+bool evaluate_bool(const Node& node, EvalContext& context);
+
+// Decides `decision` for the context's facts without a justification (used for decision refs).
+std::shared_ptr<const Record> outcome_of(int decision, EvalContext& context);
+
+}  // namespace tiaoli::detail

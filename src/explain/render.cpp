@@ -1,0 +1,202 @@
+// Justifications: built from a decision's trace on request, rendered as text or JSON.
+#include "explain/render.hpp"
+
+#include "eval/trace.hpp"
+#include "tiaoli/decision.hpp"
+#include "tiaoli/ruleset.hpp"
+
+namespace tiaoli {
+
+using detail::Json;
+
+namespace detail {
+
+Json value_to_json(const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::kNull: return nullptr;
+    case Value::Kind::kBool: return value.as_bool();
+    case Value::Kind::kInt: return value.as_int();
+    case Value::Kind::kDecimal: {
+      Decimal d = value.as_decimal();
+      if (d.units % Decimal::kScale == 0) return d.units / Decimal::kScale;
+      return Json::parse(d.to_string());
+    }
+    case Value::Kind::kList: {
+      Json array = Json::array();
+      for (const Value& v : value.as_list()) array.push_back(value_to_json(v));
+      return array;
+    }
+    case Value::Kind::kRecord: {
+      Json object = Json::object();
+      const Record& record = value.as_record();
+      for (std::size_t i = 0; i < record.fields.size(); ++i) object[record.field_name(i)] = value_to_json(record.fields[i]);
+      return object;
+    }
+    default: return value.to_string();
+  }
+}
+
+namespace {
+
+std::string render_template(const MessageTemplate& message, const std::vector<Value>& values) {
+  std::string text;
+  for (const MessageTemplate::Part& part : message.parts) {
+    if (part.expr < 0) {
+      text += part.literal;
+    } else {
+      const Value& v = values[static_cast<std::size_t>(part.expr)];
+      text += v.is_null() ? "—" : v.to_string();
+    }
+  }
+  return text;
+}
+
+bool is_decisive(const DecisionDef& def, const DecisionTrace& trace, const RuleTrace& rule) {
+  if (def.hit != HitPolicy::kAll) return rule.status == RuleStatus::kApplied;
+  bool any_failed = std::any_of(trace.rules.begin(), trace.rules.end(), [](const RuleTrace& r) { return r.status == RuleStatus::kFailed; });
+  return any_failed ? rule.status == RuleStatus::kFailed : rule.status == RuleStatus::kHeld;
+}
+
+const char* status_text(RuleStatus status, Lang lang) {
+  bool zh = lang == Lang::kZh;
+  switch (status) {
+    case RuleStatus::kHeld: return zh ? "满足" : "met";
+    case RuleStatus::kFailed: return zh ? "不满足" : "not met";
+    case RuleStatus::kApplied: return zh ? "适用" : "applies";
+    case RuleStatus::kNotApplied: return zh ? "不适用" : "does not apply";
+    case RuleStatus::kOverridden: return zh ? "被例外规则排除" : "overridden by an exception";
+    case RuleStatus::kNotReached: return zh ? "未考虑（已由前一条规则决定）" : "not considered (an earlier rule decided)";
+    case RuleStatus::kNotInForce: return zh ? "在该日期不生效" : "not in force on this date";
+  }
+  return "";
+}
+
+}  // namespace
+}  // namespace detail
+
+std::vector<RuleExplanation> Decision::explain(Lang lang) const {
+  const detail::RuleSetModel& model = ruleset_->model();
+  const detail::DecisionDef& def = model.decisions[static_cast<std::size_t>(trace_->decision)];
+  std::vector<RuleExplanation> explanations;
+  for (const detail::RuleTrace& rt : trace_->rules) {
+    const detail::RuleDef& rule = def.rules[static_cast<std::size_t>(rt.rule)];
+    RuleExplanation e;
+    e.rule_id = rule.id;
+    e.status = detail::rule_status_name(rt.status);
+    e.decisive = detail::is_decisive(def, *trace_, rt);
+    e.code = rule.code;
+    for (const std::string& cite : rule.cites) {
+      const detail::ProvisionInfo* p = model.provision(cite);
+      e.cites.push_back(Provision{cite, p ? p->text : ""});
+    }
+    if (!rt.template_values.empty() || rule.template_exprs.empty()) {
+      e.message = detail::render_template(lang == Lang::kZh ? rule.because_zh : rule.because_en, rt.template_values);
+    }
+    for (std::size_t i = 0; i < rt.facts.size() && i < rule.facts_read.size(); ++i) {
+      e.facts.push_back(FactUse{rule.facts_read[i].text, rt.facts[i].is_null() ? "—" : rt.facts[i].to_string()});
+    }
+    for (int index : rule.params_used) {
+      const detail::ParamDef& param = model.params[static_cast<std::size_t>(index)];
+      const detail::ParamVersion* version = param.version_on(trace_->as_of);
+      ParameterUse use;
+      use.name = param.name;
+      use.value = version ? version->value.to_string() : "—";
+      use.local_interpretation = param.local_interpretation;
+      use.source = param.local_interpretation ? param.reason : param.cite;
+      use.note = param.note;
+      if (version && version->versioned) {
+        use.version = "effective from " + version->from.to_string() + (version->to.days == INT32_MAX ? "" : " to " + version->to.to_string());
+      }
+      e.parameters.push_back(std::move(use));
+    }
+    e.notes = rt.notes;
+    explanations.push_back(std::move(e));
+  }
+  return explanations;
+}
+
+std::string Decision::to_text(Lang lang) const {
+  const detail::RuleSetModel& model = ruleset_->model();
+  const detail::DecisionDef& def = model.decisions[static_cast<std::size_t>(trace_->decision)];
+  bool zh = lang == Lang::kZh;
+  std::string title = zh ? def.title_zh : def.title_en;
+  std::string text = (zh ? "决定 " : "Decision ") + def.id + (title.empty() ? "" : (zh ? "（" + title + "）" : " (" + title + ")")) +
+                     (zh ? "，截至 " : ", as of ") + trace_->as_of.to_string() + "\n";
+  text += zh ? "结果：" : "Outcome: ";
+  const Record& outcome = *trace_->outcome;
+  for (std::size_t i = 0; i < outcome.fields.size(); ++i) {
+    text += (i ? (zh ? "；" : "; ") : "") + outcome.field_name(i) + " = " + outcome.fields[i].to_string();
+  }
+  text += "\n";
+  std::vector<RuleExplanation> rules = explain(lang);
+  if (!rules.empty()) text += zh ? "理由：\n" : "Because:\n";
+  for (const RuleExplanation& e : rules) {
+    const char* mark = e.status == "failed" ? "✗" : (e.status == "held" || e.status == "applied") ? "✓" : "·";
+    std::string cites;
+    for (const Provision& p : e.cites) cites += (cites.empty() ? "" : ", ") + p.id;
+    const detail::RuleTrace& rt = trace_->rules[static_cast<std::size_t>(&e - rules.data())];
+    text += "  " + std::string(mark) + " " + e.rule_id + " [" + cites + "] " + detail::status_text(rt.status, lang) +
+            (e.decisive ? (zh ? "（决定性）" : " (decisive)") : "") + "\n";
+    if (!e.message.empty()) text += "      " + e.message + "\n";
+    for (const Provision& p : e.cites) text += std::string("      ") + (zh ? "条文 " : "Provision ") + p.id + (zh ? "：" : ": ") + p.text + "\n";
+    if (!e.facts.empty()) {
+      text += zh ? "      事实：" : "      Facts: ";
+      for (std::size_t i = 0; i < e.facts.size(); ++i) text += (i ? "，" : "") + e.facts[i].path + " = " + e.facts[i].value;
+      text += "\n";
+    }
+    for (const ParameterUse& p : e.parameters) {
+      text += std::string("      ") + (zh ? "参数 " : "Parameter ") + p.name + " = " + p.value;
+      if (p.local_interpretation) {
+        text += zh ? "（本地解释：" + p.source + "）" : " (local interpretation: " + p.source + ")";
+      } else {
+        text += zh ? "（办法 " + p.source + "）" : " (regulation " + p.source + ")";
+      }
+      if (!p.version.empty()) text += " [" + p.version + "]";
+      text += "\n";
+    }
+    for (const std::string& note : e.notes) text += std::string("      ") + (zh ? "日历：" : "Calendar: ") + note + "\n";
+  }
+  text += (zh ? "规则集 " : "Rule set ") + ruleset_->name() + " " + ruleset_->version() + " (" + ruleset_->content_hash() + ")\n";
+  return text;
+}
+
+std::string Decision::to_json(Lang lang) const {
+  Json json;
+  json["decision"] = decision_id();
+  json["as_of"] = trace_->as_of.to_string();
+  json["outcome"] = detail::value_to_json(Value(trace_->outcome));
+  const detail::DecisionDef& def = ruleset_->model().decisions[static_cast<std::size_t>(trace_->decision)];
+  Json justification;
+  justification["hit_policy"] = detail::hit_policy_name(def.hit);
+  justification["lang"] = lang == Lang::kZh ? "zh" : "en";
+  Json rules = Json::array();
+  for (const RuleExplanation& e : explain(lang)) {
+    Json rule;
+    rule["rule"] = e.rule_id;
+    rule["status"] = e.status;
+    rule["decisive"] = e.decisive;
+    if (!e.code.empty()) rule["code"] = e.code;
+    rule["cites"] = Json::array();
+    for (const Provision& p : e.cites) rule["cites"].push_back({{"id", p.id}, {"text", p.text}});
+    rule["message"] = e.message;
+    rule["facts"] = Json::array();
+    for (const FactUse& f : e.facts) rule["facts"].push_back({{"path", f.path}, {"value", f.value}});
+    rule["parameters"] = Json::array();
+    for (const ParameterUse& p : e.parameters) {
+      Json param = {{"name", p.name}, {"value", p.value},
+                              {"source", p.local_interpretation ? "local_interpretation" : "regulation"}};
+      param[p.local_interpretation ? "reason" : "cite"] = p.source;
+      if (!p.note.empty()) param["note"] = p.note;
+      if (!p.version.empty()) param["version"] = p.version;
+      rule["parameters"].push_back(std::move(param));
+    }
+    if (!e.notes.empty()) rule["notes"] = e.notes;
+    rules.push_back(std::move(rule));
+  }
+  justification["rules"] = std::move(rules);
+  json["justification"] = std::move(justification);
+  json["ruleset"] = {{"name", ruleset_->name()}, {"version", ruleset_->version()}, {"content_hash", ruleset_->content_hash()}};
+  return json.dump();
+}
+
+}  // namespace tiaoli

@@ -1,0 +1,45 @@
+// Facts documents (YAML or JSON) read and bound to a rule set's schema.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "model/model.hpp"
+#include "tiaoli/result.hpp"
+
+namespace YAML {
+class Node;
+}
+
+namespace tiaoli::detail {
+
+struct BoundFacts {
+  std::shared_ptr<const Record> record;  // of type RuleSetModel::facts
+  std::optional<Date> as_of;
+  std::string id;
+};
+
+// A facts field with a bad value. `field` is the path, e.g. "worker.training[2].hours".
+struct FactError {
+  std::string field;
+  std::string message;
+};
+
+// Parses YAML text into JSON values. Quoted scalars stay strings; plain scalars become
+// booleans, numbers or null when they look like them. Errors carry line:column.
+Result<nlohmann::json> parse_yaml_document(std::string_view text);
+nlohmann::json yaml_to_json(const YAML::Node& node);
+Result<nlohmann::json> parse_json_document(std::string_view text);
+
+// Converts `json` to a value of `type`; throws FactError naming `path`.
+Value bind_value(const Type& type, const nlohmann::json& json, const std::string& path);
+
+// Binds a whole facts document. Unknown top-level entries and fields are ignored.
+Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model,
+                                                     const nlohmann::json& document);
+
+}  // namespace tiaoli::detail

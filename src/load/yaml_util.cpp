@@ -1,0 +1,162 @@
+#include "load/yaml_util.hpp"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+namespace tiaoli::detail {
+
+SourcePos YamlFile::pos(const YAML::Mark& mark) const {
+  if (mark.line < 0) return SourcePos{file, 0, 0};
+  int line = mark.line + 1;
+  std::string_view text = file->line(line);
+  auto bytes = std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), text.size());
+  return SourcePos{file, line, code_points(text.substr(0, bytes)) + 1};
+}
+
+SourcePos YamlFile::pos(const YAML::Node& node) const { return pos(node.Mark()); }
+
+void YamlFile::error(const YAML::Node& node, std::string message) const {
+  sink->error(pos(node), std::move(message));
+}
+
+void YamlFile::warning(const YAML::Node& node, std::string message) const {
+  sink->warning(pos(node), std::move(message));
+}
+
+std::string closest_name(std::string_view name, std::initializer_list<std::string_view> names) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (std::string_view candidate : names) {
+    std::vector<std::size_t> row(candidate.size() + 1);
+    for (std::size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= name.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= candidate.size(); ++j) {
+        std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (name[i - 1] == candidate[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    if (row[candidate.size()] < best_distance) {
+      best_distance = row[candidate.size()];
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+bool YamlFile::check_map(const YAML::Node& node, std::string_view what,
+                         std::initializer_list<std::string_view> allowed,
+                         std::initializer_list<std::string_view> required) const {
+  if (!node.IsMap()) {
+    error(node, std::string(what) + " should be a mapping of `key: value` lines");
+    return false;
+  }
+  std::set<std::string> seen;
+  for (const auto& entry : node) {
+    std::string key = entry.first.Scalar();
+    if (!seen.insert(key).second) {
+      error(entry.first, "duplicate key '" + key + "' in " + std::string(what));
+      continue;
+    }
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    std::string message = "unknown key '" + key + "' in " + std::string(what);
+    std::string hint = closest_name(key, allowed);
+    if (!hint.empty()) {
+      message += "; did you mean '" + hint + "'?";
+    } else {
+      message += " (allowed: ";
+      bool first = true;
+      for (std::string_view a : allowed) {
+        message += (first ? "" : ", ") + std::string(a);
+        first = false;
+      }
+      message += ")";
+    }
+    error(entry.first, message);
+  }
+  for (std::string_view key : required) {
+    if (!seen.count(std::string(key))) {
+      error(node, std::string(what) + " needs '" + std::string(key) + "'");
+    }
+  }
+  return true;
+}
+
+std::optional<std::string> YamlFile::text(const YAML::Node& node, std::string_view what) const {
+  if (!node.IsScalar()) {
+    error(node, std::string(what) + " should be a single value" +
+                    (node.IsNull() ? ", but it is empty" : ", not a list or mapping"));
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<Date> YamlFile::date(const YAML::Node& node, std::string_view what) const {
+  auto value = text(node, what);
+  if (!value) return std::nullopt;
+  auto parsed = Date::parse(*value);
+  if (!parsed) error(node, std::string(what) + ": '" + *value + "' is not a valid date (YYYY-MM-DD)");
+  return parsed;
+}
+
+std::optional<bool> YamlFile::boolean(const YAML::Node& node, std::string_view what) const {
+  auto value = text(node, what);
+  if (!value) return std::nullopt;
+  if (*value == "true") return true;
+  if (*value == "false") return false;
+  error(node, std::string(what) + " should be true or false, not '" + *value + "'");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> YamlFile::text_list(const YAML::Node& node,
+                                                            std::string_view what) const {
+  if (node.IsScalar()) return std::vector<std::string>{node.Scalar()};
+  if (!node.IsSequence()) {
+    error(node, std::string(what) + " should be a value or a list of values");
+    return std::nullopt;
+  }
+  std::vector<std::string> values;
+  for (const auto& item : node) {
+    auto value = text(item, what);
+    if (!value) return std::nullopt;
+    values.push_back(*value);
+  }
+  return values;
+}
+
+SourcePos scalar_content_pos(const YAML::Node& node, const SourceFile& file) {
+  return offset_pos(node, file, 0);
+}
+
+SourcePos offset_pos(const YAML::Node& node, const SourceFile& file, int offset) {
+  YAML::Mark mark = node.Mark();
+  int line = mark.line + 1;
+  std::string_view source = file.line(line);
+  auto start = std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), source.size());
+  if (start < source.size() && (source[start] == '"' || source[start] == '\'')) ++start;
+  std::string_view content = node.Scalar();
+  std::string_view prefix = content.substr(0, std::min(content.size(), static_cast<std::size_t>(std::max(offset, 0))));
+  bool block = start < source.size() && (source[start] == '|' || source[start] == '>');
+  std::size_t last_newline = prefix.rfind('\n');
+  if (last_newline == std::string_view::npos && !block) {
+    // On the scalar's first line: count from where its content starts.
+    return SourcePos{&file, line, code_points(source.substr(0, start)) + code_points(prefix) + 1};
+  }
+  // A later line of a block scalar: find the line that holds the text at the offset.
+  std::size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
+  std::string_view tail = content.substr(line_start);
+  std::string_view fragment = tail.substr(0, tail.find('\n'));
+  std::string_view before = prefix.substr(line_start);
+  for (int l = line + 1; !fragment.empty() && l <= std::min(file.line_count(), line + 1000); ++l) {
+    std::size_t at = file.line(l).find(fragment);
+    if (at != std::string_view::npos) {
+      return SourcePos{&file, l, code_points(file.line(l).substr(0, at)) + code_points(before) + 1};
+    }
+  }
+  return SourcePos{&file, line, code_points(source.substr(0, start)) + 1};
+}
+
+}  // namespace tiaoli::detail

@@ -1,0 +1,105 @@
+// The public API: RuleSet, Facts and Decision.
+#include "tiaoli/ruleset.hpp"
+
+#include "eval/decide.hpp"
+#include "facts/facts_reader.hpp"
+#include "load/loader.hpp"
+
+namespace tiaoli {
+
+using detail::BoundFacts;
+using detail::RuleSetModel;
+
+Facts::Facts(std::shared_ptr<const BoundFacts> bound) : bound_(std::move(bound)) {}
+std::optional<Date> Facts::as_of() const { return bound_->as_of; }
+const std::string& Facts::id() const { return bound_->id; }
+
+RuleSet::RuleSet(std::unique_ptr<RuleSetModel> model) : model_(std::move(model)) {}
+RuleSet::~RuleSet() = default;
+
+Result<std::shared_ptr<const RuleSet>> RuleSet::load(const std::string& path) {
+  auto model = std::make_unique<RuleSetModel>();
+  detail::DiagnosticSink sink;
+  try {
+    detail::load_rule_set(path, *model, sink);
+  } catch (const std::exception& e) {  // a fault of the loader itself, never of the rules
+    sink.error_in(path, std::string("internal error while loading: ") + e.what());
+  }
+  if (sink.has_errors()) {
+    Error error;
+    std::size_t count = 0;
+    for (const Diagnostic& d : sink.diagnostics()) count += d.severity == Severity::kError ? 1 : 0;
+    error.message = path + ": " + std::to_string(count) + (count == 1 ? " error" : " errors");
+    error.diagnostics = std::move(sink.diagnostics());
+    return error;
+  }
+  model->warnings = std::move(sink.diagnostics());
+  return std::shared_ptr<const RuleSet>(std::make_shared<RuleSet>(std::move(model)));
+}
+
+const std::string& RuleSet::name() const { return model_->name; }
+const std::string& RuleSet::title() const { return model_->title; }
+const std::string& RuleSet::version() const { return model_->version; }
+const std::string& RuleSet::content_hash() const { return model_->content_hash; }
+const std::vector<Diagnostic>& RuleSet::warnings() const { return model_->warnings; }
+
+std::vector<DecisionInfo> RuleSet::decisions() const {
+  std::vector<DecisionInfo> infos;
+  for (const detail::DecisionDef& d : model_->decisions) {
+    infos.push_back(DecisionInfo{d.id, d.title_zh, d.title_en, detail::hit_policy_name(d.hit)});
+  }
+  return infos;
+}
+
+Result<Facts> RuleSet::parse_facts(std::string_view text, FactsFormat format) const {
+  try {
+    auto json = format == FactsFormat::kJson ? detail::parse_json_document(text) : detail::parse_yaml_document(text);
+    if (!json.ok()) return json.error();
+    auto bound = detail::bind_facts(*model_, json.value());
+    if (!bound.ok()) return bound.error();
+    return Facts(std::move(bound.value()));
+  } catch (const std::exception& e) {
+    return Error{std::string("facts: ") + e.what(), "", {}};
+  }
+}
+
+Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& facts, const EvalOptions& options) const {
+  int index = model_->find_decision(decision_id);
+  if (index < 0) {
+    std::string known;
+    for (const detail::DecisionDef& d : model_->decisions) known += (known.empty() ? "" : ", ") + d.id;
+    return Error{"unknown decision '" + std::string(decision_id) + "' (this rule set has: " + known + ")", "", {}};
+  }
+  std::optional<Date> as_of = options.as_of ? options.as_of : facts.as_of();
+  if (!as_of) return Error{"no evaluation date: give as_of in the facts or --as-of", "as_of", {}};
+  std::vector<Value> no_slots;
+  std::vector<std::shared_ptr<const Record>> outcomes(model_->decisions.size());
+  detail::EvalContext context{*model_, *facts.bound().record, *as_of, no_slots, outcomes};
+  try {
+    auto trace = detail::run_decision(index, context, options.justify);
+    return Decision(shared_from_this(), std::move(trace));
+  } catch (const detail::EvalFailure& failure) {
+    return Error{failure.message, failure.field, {}};
+  } catch (const std::exception& e) {
+    return Error{std::string("internal error while deciding: ") + e.what(), "", {}};
+  }
+}
+
+Decision::Decision(std::shared_ptr<const RuleSet> ruleset, std::shared_ptr<const detail::DecisionTrace> trace)
+    : ruleset_(std::move(ruleset)), trace_(std::move(trace)) {}
+
+const std::string& Decision::decision_id() const {
+  return ruleset_->model().decisions[static_cast<std::size_t>(trace_->decision)].id;
+}
+Date Decision::as_of() const { return trace_->as_of; }
+const Record& Decision::outcome() const { return *trace_->outcome; }
+
+Value Decision::field(std::string_view name) const {
+  const Record& record = *trace_->outcome;
+  for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    if (record.field_name(i) == name) return record.fields[i];
+  }
+  return Value();
+}
+
+}  // namespace tiaoli

@@ -1,0 +1,250 @@
+#include "time/dates.hpp"
+
+#include <gtest/gtest.h>
+
+namespace tiaoli::time {
+namespace {
+
+Date d(const char* text) {
+  const auto parsed = parse_iso_date(text);
+  EXPECT_TRUE(parsed.has_value()) << text;
+  return parsed.value_or(Date());
+}
+
+constexpr auto kOn = AgeConvention::kOnBirthday;
+constexpr auto kAfter = AgeConvention::kDayAfterBirthday;
+
+TEST(ParseIsoDate, AcceptsRealDates) {
+  EXPECT_EQ(parse_iso_date("2026-03-01"), Date(2026, 3, 1));
+  EXPECT_EQ(parse_iso_date("2024-02-29"), Date(2024, 2, 29));
+  EXPECT_EQ(parse_iso_date("2000-02-29"), Date(2000, 2, 29));
+  EXPECT_EQ(parse_iso_date("2025-12-31"), Date(2025, 12, 31));
+  EXPECT_EQ(parse_iso_date("1400-01-01"), Date(1400, 1, 1));
+  EXPECT_EQ(parse_iso_date("9999-12-31"), Date(9999, 12, 31));
+}
+
+TEST(ParseIsoDate, RejectsDatesThatDoNotExist) {
+  EXPECT_EQ(parse_iso_date("2026-02-30"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2025-02-29"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("1900-02-29"), std::nullopt);  // century, not leap
+  EXPECT_EQ(parse_iso_date("2025-04-31"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-13-01"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-00-10"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-01-00"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-01-32"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("0000-01-01"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("1399-12-31"), std::nullopt);  // before Date's range
+}
+
+TEST(ParseIsoDate, RejectsOtherShapes) {
+  EXPECT_EQ(parse_iso_date("2026-2-3"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-02-3"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("garbage"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("garbage!!!"), std::nullopt);  // right length
+  EXPECT_EQ(parse_iso_date(""), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026/03/01"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("20260301"), std::nullopt);
+  EXPECT_EQ(parse_iso_date(" 2026-03-01"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-03-01 "), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-03-01T00:00"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("+026-03-01"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-+3-01"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-03--1"), std::nullopt);
+  EXPECT_EQ(parse_iso_date(std::string_view("2026-03-0\0", 10)), std::nullopt);
+}
+
+TEST(FormatIsoDate, PadsAndRoundTrips) {
+  EXPECT_EQ(format_iso_date(Date(2026, 3, 1)), "2026-03-01");
+  EXPECT_EQ(format_iso_date(Date(1400, 1, 9)), "1400-01-09");
+  for (const char* text : {"2024-02-29", "2025-12-31", "2026-01-01"}) {
+    EXPECT_EQ(format_iso_date(d(text)), text);
+  }
+}
+
+TEST(CompletedYears, DayBeforeOnAndAfterBirthday) {
+  const Date birth = d("1990-05-01");
+  EXPECT_EQ(completed_years(birth, d("2026-04-30"), kOn), 35);
+  EXPECT_EQ(completed_years(birth, d("2026-05-01"), kOn), 36);
+  EXPECT_EQ(completed_years(birth, d("2026-05-02"), kOn), 36);
+  EXPECT_EQ(completed_years(birth, d("2026-04-30"), kAfter), 35);
+  EXPECT_EQ(completed_years(birth, d("2026-05-01"), kAfter), 35);
+  EXPECT_EQ(completed_years(birth, d("2026-05-02"), kAfter), 36);
+}
+
+TEST(CompletedYears, DefaultConventionIsOnBirthday) {
+  EXPECT_EQ(completed_years(d("2008-03-15"), d("2026-03-15")), 18);
+  EXPECT_EQ(completed_years(d("2008-03-15"), d("2026-03-14")), 17);
+}
+
+TEST(CompletedYears, LeapDayBirthInCommonYearFallsOnFirstOfMarch) {
+  const Date birth = d("2008-02-29");
+  EXPECT_EQ(completed_years(birth, d("2026-02-28"), kOn), 17);
+  EXPECT_EQ(completed_years(birth, d("2026-03-01"), kOn), 18);
+  EXPECT_EQ(completed_years(birth, d("2026-02-28"), kAfter), 17);
+  EXPECT_EQ(completed_years(birth, d("2026-03-01"), kAfter), 17);
+  EXPECT_EQ(completed_years(birth, d("2026-03-02"), kAfter), 18);
+}
+
+TEST(CompletedYears, LeapDayBirthInLeapYearFallsOn29February) {
+  const Date birth = d("2008-02-29");
+  EXPECT_EQ(completed_years(birth, d("2028-02-28"), kOn), 19);
+  EXPECT_EQ(completed_years(birth, d("2028-02-29"), kOn), 20);
+  EXPECT_EQ(completed_years(birth, d("2028-02-29"), kAfter), 19);
+  EXPECT_EQ(completed_years(birth, d("2028-03-01"), kAfter), 20);
+}
+
+TEST(CompletedYears, FirstOfMarchBirthInLeapYear) {
+  const Date birth = d("2007-03-01");
+  EXPECT_EQ(completed_years(birth, d("2024-02-29"), kOn), 16);
+  EXPECT_EQ(completed_years(birth, d("2024-03-01"), kOn), 17);
+}
+
+TEST(CompletedYears, ExactlySixtyAndTheSixtyFirstBirthday) {
+  const Date birth = d("1966-03-15");
+  EXPECT_EQ(completed_years(birth, d("2026-03-14"), kOn), 59);
+  EXPECT_EQ(completed_years(birth, d("2026-03-15"), kOn), 60);
+  EXPECT_EQ(completed_years(birth, d("2027-03-14"), kOn), 60);
+  EXPECT_EQ(completed_years(birth, d("2027-03-15"), kOn), 61);
+  EXPECT_EQ(completed_years(birth, d("2026-03-15"), kAfter), 59);
+  EXPECT_EQ(completed_years(birth, d("2026-03-16"), kAfter), 60);
+  EXPECT_EQ(completed_years(birth, d("2027-03-15"), kAfter), 60);
+  EXPECT_EQ(completed_years(birth, d("2027-03-16"), kAfter), 61);
+}
+
+TEST(CompletedYears, AcrossYearEnd) {
+  EXPECT_EQ(completed_years(d("2007-12-31"), d("2025-12-30"), kOn), 17);
+  EXPECT_EQ(completed_years(d("2007-12-31"), d("2025-12-31"), kOn), 18);
+  EXPECT_EQ(completed_years(d("2007-12-31"), d("2025-12-31"), kAfter), 17);
+  EXPECT_EQ(completed_years(d("2007-12-31"), d("2026-01-01"), kAfter), 18);
+  EXPECT_EQ(completed_years(d("2008-01-01"), d("2025-12-31"), kOn), 17);
+  EXPECT_EQ(completed_years(d("2008-01-01"), d("2026-01-01"), kOn), 18);
+}
+
+TEST(CompletedYears, ZeroBeforeFirstBirthdayAndBeforeBirth) {
+  const Date birth = d("2025-06-10");
+  EXPECT_EQ(completed_years(birth, birth, kOn), 0);
+  EXPECT_EQ(completed_years(birth, birth, kAfter), 0);
+  EXPECT_EQ(completed_years(birth, d("2026-06-09"), kOn), 0);
+  EXPECT_EQ(completed_years(birth, d("2026-06-10"), kOn), 1);
+  EXPECT_EQ(completed_years(birth, d("2026-06-10"), kAfter), 0);
+  EXPECT_EQ(completed_years(birth, d("2025-06-09"), kOn), 0);
+  EXPECT_EQ(completed_years(birth, d("2000-01-01"), kAfter), 0);
+}
+
+TEST(AddMonthsClamped, ClampsToMonthEnd) {
+  EXPECT_EQ(add_months_clamped(d("2025-01-31"), 1), d("2025-02-28"));
+  EXPECT_EQ(add_months_clamped(d("2024-01-31"), 1), d("2024-02-29"));
+  EXPECT_EQ(add_months_clamped(d("2025-03-31"), 1), d("2025-04-30"));
+  EXPECT_EQ(add_months_clamped(d("2025-03-31"), -1), d("2025-02-28"));
+  EXPECT_EQ(add_months_clamped(d("2024-02-29"), 12), d("2025-02-28"));
+  EXPECT_EQ(add_months_clamped(d("2025-11-30"), 3), d("2026-02-28"));
+  EXPECT_EQ(add_months_clamped(d("2025-02-28"), 1), d("2025-03-28"));  // not snapped to month end
+  EXPECT_EQ(add_months_clamped(d("2026-01-15"), -13), d("2024-12-15"));
+  EXPECT_EQ(add_months_clamped(d("2026-01-15"), 0), d("2026-01-15"));
+}
+
+TEST(AddMonthsClamped, OutsideDateRangeIsNotADate) {
+  EXPECT_TRUE(add_months_clamped(d("9999-12-01"), 1).is_not_a_date());
+  EXPECT_TRUE(add_months_clamped(d("1400-01-31"), -1).is_not_a_date());
+  EXPECT_TRUE(add_months_clamped(Date(), 1).is_not_a_date());
+}
+
+TEST(TermLastDay, ExamplesFromTheBrief) {
+  EXPECT_EQ(term_last_day(d("2025-03-01"), 1, 0), d("2026-02-28"));
+  EXPECT_EQ(term_last_day(d("2023-03-01"), 1, 0), d("2024-02-29"));
+  EXPECT_EQ(term_last_day(d("2024-02-29"), 1, 0), d("2025-02-28"));
+  EXPECT_EQ(term_last_day(d("2025-01-31"), 0, 1), d("2025-02-28"));
+  EXPECT_EQ(term_last_day(d("2025-03-31"), 0, 1), d("2025-04-30"));
+  EXPECT_EQ(term_last_day(d("2025-01-15"), 0, 1), d("2025-02-14"));
+  EXPECT_EQ(term_last_day(d("2024-12-01"), 1, 0), d("2025-11-30"));
+}
+
+TEST(TermLastDay, LeapYears) {
+  EXPECT_EQ(term_last_day(d("2024-02-29"), 4, 0), d("2028-02-28"));  // 2028-02-29 exists
+  EXPECT_EQ(term_last_day(d("2025-03-01"), 3, 0), d("2028-02-29"));
+  EXPECT_EQ(term_last_day(d("2024-01-31"), 0, 1), d("2024-02-29"));  // no 02-31: month end
+  EXPECT_EQ(term_last_day(d("2024-01-29"), 0, 1), d("2024-02-28"));  // 02-29 exists
+  EXPECT_EQ(term_last_day(d("2025-01-29"), 0, 1), d("2025-02-28"));  // no 02-29: month end
+}
+
+TEST(TermLastDay, MonthEnds) {
+  EXPECT_EQ(term_last_day(d("2025-03-30"), 0, 1), d("2025-04-29"));  // 04-30 exists
+  EXPECT_EQ(term_last_day(d("2025-08-31"), 0, 1), d("2025-09-30"));
+  EXPECT_EQ(term_last_day(d("2025-12-31"), 0, 2), d("2026-02-28"));
+  EXPECT_EQ(term_last_day(d("2025-01-01"), 1, 0), d("2025-12-31"));  // ends on a year end
+  EXPECT_EQ(term_last_day(d("2025-07-01"), 0, 6), d("2025-12-31"));
+}
+
+TEST(TermLastDay, YearsAndMonthsCombine) {
+  EXPECT_EQ(term_last_day(d("2025-09-01"), 0, 6), d("2026-02-28"));
+  EXPECT_EQ(term_last_day(d("2025-03-01"), 1, 6), d("2026-08-31"));
+  EXPECT_EQ(term_last_day(d("2025-03-01"), 0, 12), term_last_day(d("2025-03-01"), 1, 0));
+}
+
+TEST(TermLastDay, EmptyTermReturnsStart) {
+  EXPECT_EQ(term_last_day(d("2025-03-01"), 0, 0), d("2025-03-01"));
+  EXPECT_EQ(term_last_day(d("2025-03-01"), 0, -1), d("2025-03-01"));
+  EXPECT_TRUE(term_last_day(d("9999-06-01"), 1, 0).is_not_a_date());
+}
+
+TEST(Quarters, QuarterOf) {
+  EXPECT_EQ(quarter_of(d("2026-01-01")), 1);
+  EXPECT_EQ(quarter_of(d("2026-03-31")), 1);
+  EXPECT_EQ(quarter_of(d("2026-04-01")), 2);
+  EXPECT_EQ(quarter_of(d("2026-06-30")), 2);
+  EXPECT_EQ(quarter_of(d("2026-07-01")), 3);
+  EXPECT_EQ(quarter_of(d("2026-09-30")), 3);
+  EXPECT_EQ(quarter_of(d("2026-10-01")), 4);
+  EXPECT_EQ(quarter_of(d("2026-12-31")), 4);
+}
+
+TEST(Quarters, QuarterEndOfEachQuarter) {
+  EXPECT_EQ(quarter_end(d("2026-02-15")), d("2026-03-31"));
+  EXPECT_EQ(quarter_end(d("2026-04-01")), d("2026-06-30"));
+  EXPECT_EQ(quarter_end(d("2026-08-31")), d("2026-09-30"));
+  EXPECT_EQ(quarter_end(d("2026-10-01")), d("2026-12-31"));
+  EXPECT_EQ(quarter_end(d("2024-02-29")), d("2024-03-31"));
+}
+
+TEST(Quarters, IsQuarterEnd) {
+  for (const char* text : {"2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"}) {
+    EXPECT_TRUE(is_quarter_end(d(text))) << text;
+  }
+  for (const char* text :
+       {"2026-03-30", "2026-04-01", "2026-06-29", "2026-07-01", "2026-09-29", "2026-10-01",
+        "2026-12-30", "2026-01-01", "2024-02-29", "2026-05-31", "2026-08-31"}) {
+    EXPECT_FALSE(is_quarter_end(d(text))) << text;
+  }
+}
+
+TEST(YearEnd, YearEndAndIsYearEnd) {
+  EXPECT_EQ(year_end(d("2024-02-29")), d("2024-12-31"));
+  EXPECT_EQ(year_end(d("2026-12-31")), d("2026-12-31"));
+  EXPECT_TRUE(is_year_end(d("2026-12-31")));
+  EXPECT_TRUE(is_year_end(d("2024-12-31")));
+  EXPECT_FALSE(is_year_end(d("2026-12-30")));
+  EXPECT_FALSE(is_year_end(d("2027-01-01")));
+  EXPECT_FALSE(is_year_end(Date()));
+}
+
+TEST(DaysBetween, SignedDifference) {
+  EXPECT_EQ(days_between(d("2026-01-01"), d("2026-03-01")), 59);
+  EXPECT_EQ(days_between(d("2026-03-01"), d("2026-01-01")), -59);
+  EXPECT_EQ(days_between(d("2024-02-28"), d("2024-03-01")), 2);
+  EXPECT_EQ(days_between(d("2026-03-01"), d("2026-03-01")), 0);
+  EXPECT_EQ(days_between(d("2024-01-01"), d("2025-01-01")), 366);
+}
+
+TEST(SpecialValues, DoNotThrow) {
+  const Date nad;
+  EXPECT_EQ(completed_years(nad, d("2026-01-01"), kOn), 0);
+  EXPECT_EQ(quarter_of(nad), 0);
+  EXPECT_TRUE(quarter_end(nad).is_not_a_date());
+  EXPECT_TRUE(year_end(nad).is_not_a_date());
+  EXPECT_FALSE(is_quarter_end(nad));
+  EXPECT_TRUE(term_last_day(nad, 1, 0).is_not_a_date());
+  EXPECT_EQ(format_iso_date(nad), "not-a-date-time");
+}
+
+}  // namespace
+}  // namespace tiaoli::time
