@@ -72,11 +72,27 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
   }
   std::optional<Date> as_of = options.as_of ? options.as_of : facts.as_of();
   if (!as_of) return Error{"no evaluation date: give as_of in the facts or --as-of", "as_of", {}};
+  std::vector<Value> overrides;
+  for (const auto& [name, text] : options.parameters) {
+    int param = model_->find_param(name);
+    if (param < 0) return Error{"unknown parameter '" + name + "'", "", {}};
+    auto json = detail::parse_yaml_document(text);
+    if (!json.ok()) return Error{"parameter " + name + ": " + json.error().message, "", {}};
+    try {
+      overrides.resize(model_->params.size());
+      overrides[static_cast<std::size_t>(param)] =
+          detail::bind_value(*model_->params[static_cast<std::size_t>(param)].type, json.value(), "parameter " + name);
+    } catch (const detail::FactError& e) {
+      return Error{e.message, "", {}};
+    }
+  }
   std::vector<Value> no_slots;
   std::vector<std::shared_ptr<const Record>> outcomes(model_->decisions.size());
   detail::EvalContext context{*model_, *facts.bound().record, *as_of, no_slots, outcomes};
+  context.parameter_overrides = &overrides;
   try {
     auto trace = detail::run_decision(index, context, options.justify);
+    trace->parameter_overrides = std::move(overrides);
     return Decision(shared_from_this(), std::move(trace));
   } catch (const detail::EvalFailure& failure) {
     return Error{failure.message, failure.field, {}};

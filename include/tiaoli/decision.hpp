@@ -28,6 +28,7 @@ struct ParameterUse {
   std::string source;  // the provision id, or the interpretation's reason
   std::string note;
   std::string version;  // e.g. "effective from 2024-01-01", empty for unversioned parameters
+  bool overridden = false;  // the value came from EvalOptions::parameters, not the rule set
 };
 
 // A fact a rule read, rendered for display.

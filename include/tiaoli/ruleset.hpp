@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "tiaoli/decision.hpp"
@@ -37,6 +38,9 @@ class Facts {
 struct EvalOptions {
   std::optional<Date> as_of;  // overrides the facts' as_of; one of the two is required
   bool justify = true;        // false: outcome only (faster; the justification is empty)
+  // "What if" values for parameters, by name, written as in a rule file (e.g. {"min_age", "20"},
+  // {"age_convention", "day_after_birthday"}). Justifications mark them as overridden.
+  std::vector<std::pair<std::string, std::string>> parameters;
 };
 
 // Information about a decision the rule set defines.

@@ -16,6 +16,7 @@ namespace {
 struct Options {
   std::vector<std::string> positional;
   std::map<std::string, std::string> values;
+  std::vector<std::pair<std::string, std::string>> params;  // --param NAME=VALUE, repeatable
 };
 
 // Parses `--name value` pairs; `allowed` lists the names this verb takes.
@@ -41,6 +42,15 @@ std::optional<Options> parse(const Args& args, std::initializer_list<std::string
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       usage_error("unknown option --" + name);
       return std::nullopt;
+    }
+    if (name == "param") {
+      auto eq = value.find('=');
+      if (eq == std::string::npos) {
+        usage_error("--param takes NAME=VALUE");
+        return std::nullopt;
+      }
+      options.params.emplace_back(value.substr(0, eq), value.substr(eq + 1));
+      continue;
     }
     options.values[name] = value;
   }
@@ -148,7 +158,7 @@ int check(const Args& args) {
 }
 
 int eval(const Args& args) {
-  auto options = parse(args, {"decision", "facts", "as-of", "format", "lang"});
+  auto options = parse(args, {"decision", "facts", "as-of", "format", "lang", "param"});
   if (!options) return 2;
   if (options->positional.size() != 1) return usage_error("eval takes one rule-set folder");
   if (!options->values.count("facts")) return usage_error("eval needs --facts FILE");
@@ -158,6 +168,7 @@ int eval(const Args& args) {
   if (lang_name != "zh" && lang_name != "en") return usage_error("--lang is zh or en");
   Lang lang = lang_name == "zh" ? Lang::kZh : Lang::kEn;
   EvalOptions eval_options;
+  eval_options.parameters = options->params;
   if (options->values.count("as-of")) {
     eval_options.as_of = Date::parse(options->values["as-of"]);
     if (!eval_options.as_of) return usage_error("--as-of '" + options->values["as-of"] + "' is not a valid date (YYYY-MM-DD)");

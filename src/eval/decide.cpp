@@ -181,7 +181,7 @@ std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, 
   const DecisionDef& def = context.model.decisions[static_cast<std::size_t>(decision)];
   std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
   EvalContext local{context.model, context.facts, context.as_of, slots, context.decision_outcomes,
-                    nullptr, context.budget};
+                    nullptr, context.parameter_overrides, context.budget};
   auto trace = DecisionRun(def, local, justify).run(decision);
   context.budget = local.budget;
   return trace;

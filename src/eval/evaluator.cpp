@@ -208,7 +208,12 @@ Value evaluate(const Node& node, EvalContext& context) {
     case NodeKind::kAsOf: return Value(context.as_of);
     case NodeKind::kSlot: return context.slots[static_cast<std::size_t>(node.index)];
     case NodeKind::kParam: {
-      const ParamDef& param = context.model.params[static_cast<std::size_t>(node.index)];
+      auto index = static_cast<std::size_t>(node.index);
+      if (context.parameter_overrides != nullptr && index < context.parameter_overrides->size() &&
+          !(*context.parameter_overrides)[index].is_null()) {
+        return (*context.parameter_overrides)[index];
+      }
+      const ParamDef& param = context.model.params[index];
       const ParamVersion* version = param.version_on(context.as_of);
       if (version == nullptr) {
         throw EvalFailure{"parameter " + param.name + " has no value in force on " + context.as_of.to_string(), ""};

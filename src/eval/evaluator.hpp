@@ -26,6 +26,9 @@ struct EvalContext {
   std::vector<std::shared_ptr<const Record>>& decision_outcomes;
   // When non-null, functions record what a justification should mention (calendar days skipped).
   std::vector<std::string>* notes = nullptr;
+  // Parameter values that replace the rule set's for this evaluation (indexed like params);
+  // null or shorter than params when there are none.
+  const std::vector<Value>* parameter_overrides = nullptr;
   int budget = 1000000;  // evaluation steps left; bounds the cost of one decision
 };
 

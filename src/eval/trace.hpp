@@ -33,6 +33,7 @@ struct DecisionTrace {
   Date as_of;
   std::shared_ptr<const Record> outcome;
   std::vector<RuleTrace> rules;  // empty when evaluated without justification
+  std::vector<Value> parameter_overrides;  // as given in EvalOptions, indexed like params
 };
 
 }  // namespace tiaoli::detail

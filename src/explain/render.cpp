@@ -101,6 +101,11 @@ std::vector<RuleExplanation> Decision::explain(Lang lang) const {
       ParameterUse use;
       use.name = param.name;
       use.value = version ? version->value.to_string() : "—";
+      if (static_cast<std::size_t>(index) < trace_->parameter_overrides.size() &&
+          !trace_->parameter_overrides[static_cast<std::size_t>(index)].is_null()) {
+        use.value = trace_->parameter_overrides[static_cast<std::size_t>(index)].to_string();
+        use.overridden = true;
+      }
       use.local_interpretation = param.local_interpretation;
       use.source = param.local_interpretation ? param.reason : param.cite;
       use.note = param.note;
@@ -129,6 +134,7 @@ std::string Decision::to_text(Lang lang) const {
   }
   text += "\n";
   std::vector<RuleExplanation> rules = explain(lang);
+  std::vector<const ParameterUse*> interpretations;
   if (!rules.empty()) text += zh ? "理由：\n" : "Because:\n";
   for (const RuleExplanation& e : rules) {
     const char* mark = e.status == "failed" ? "✗" : (e.status == "held" || e.status == "applied") ? "✓" : "·";
@@ -137,25 +143,32 @@ std::string Decision::to_text(Lang lang) const {
     const detail::RuleTrace& rt = trace_->rules[static_cast<std::size_t>(&e - rules.data())];
     text += "  " + std::string(mark) + " " + e.rule_id + " [" + cites + "] " + detail::status_text(rt.status, lang) +
             (e.decisive ? (zh ? "（决定性）" : " (decisive)") : "") + "\n";
+    if (rt.status == detail::RuleStatus::kNotReached || rt.status == detail::RuleStatus::kNotInForce) continue;
     if (!e.message.empty()) text += "      " + e.message + "\n";
     for (const Provision& p : e.cites) text += std::string("      ") + (zh ? "条文 " : "Provision ") + p.id + (zh ? "：" : ": ") + p.text + "\n";
     if (!e.facts.empty()) {
       text += zh ? "      事实：" : "      Facts: ";
-      for (std::size_t i = 0; i < e.facts.size(); ++i) text += (i ? "，" : "") + e.facts[i].path + " = " + e.facts[i].value;
+      for (std::size_t i = 0; i < e.facts.size(); ++i) text += (i ? (zh ? "，" : "; ") : "") + e.facts[i].path + " = " + e.facts[i].value;
       text += "\n";
     }
     for (const ParameterUse& p : e.parameters) {
       text += std::string("      ") + (zh ? "参数 " : "Parameter ") + p.name + " = " + p.value;
       if (p.local_interpretation) {
-        text += zh ? "（本地解释：" + p.source + "）" : " (local interpretation: " + p.source + ")";
+        text += zh ? "（本地解释，见下）" : " (local interpretation, see below)";
+        if (std::none_of(interpretations.begin(), interpretations.end(), [&](const ParameterUse* q) { return q->name == p.name; })) {
+          interpretations.push_back(&p);
+        }
       } else {
         text += zh ? "（办法 " + p.source + "）" : " (regulation " + p.source + ")";
       }
       if (!p.version.empty()) text += " [" + p.version + "]";
+      if (p.overridden) text += zh ? " [本次评估临时指定]" : " [overridden for this evaluation]";
       text += "\n";
     }
     for (const std::string& note : e.notes) text += std::string("      ") + (zh ? "日历：" : "Calendar: ") + note + "\n";
   }
+  if (!interpretations.empty()) text += zh ? "本地解释（办法未作规定，由本规则集确定）：\n" : "Local interpretations (the regulation is silent; this rule set decides):\n";
+  for (const ParameterUse* p : interpretations) text += "  " + p->name + " = " + p->value + (zh ? "：" : ": ") + p->source + "\n";
   text += (zh ? "规则集 " : "Rule set ") + ruleset_->name() + " " + ruleset_->version() + " (" + ruleset_->content_hash() + ")\n";
   return text;
 }
@@ -188,6 +201,7 @@ std::string Decision::to_json(Lang lang) const {
       param[p.local_interpretation ? "reason" : "cite"] = p.source;
       if (!p.note.empty()) param["note"] = p.note;
       if (!p.version.empty()) param["version"] = p.version;
+      if (p.overridden) param["overridden"] = true;
       rule["parameters"].push_back(std::move(param));
     }
     if (!e.notes.empty()) rule["notes"] = e.notes;

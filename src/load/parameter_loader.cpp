@@ -48,9 +48,9 @@ void load_parameter(const YamlFile& file, const YAML::Node& name_node, const YAM
   }
   if (interpreted) {
     param.local_interpretation = true;
-    param.reason = file.text(node["interpretation"], "interpretation").value_or("");
+    param.reason = unfold_cjk(file.text(node["interpretation"], "interpretation").value_or(""));
   }
-  if (node["note"]) param.note = file.text(node["note"], "note").value_or("");
+  if (node["note"]) param.note = unfold_cjk(file.text(node["note"], "note").value_or(""));
   if (static_cast<bool>(node["value"]) == static_cast<bool>(node["versions"])) {
     file.error(name_node, what + " needs either `value:` or `versions:` (a list of {effective_from, value})");
     return;

@@ -26,7 +26,7 @@ std::optional<nlohmann::json> json_of(const YamlFile& file, const YAML::Node& no
 
 void load_case(const YamlFile& file, const YAML::Node& node, const nlohmann::json& default_facts,
                std::optional<Date> default_as_of, RuleSetModel& model) {
-  if (!file.check_map(node, "a test case", {"name", "decision", "as_of", "facts", "expect", "expect_rules", "expect_cites", "expect_error"},
+  if (!file.check_map(node, "a test case", {"name", "decision", "as_of", "facts", "params", "expect", "expect_rules", "expect_cites", "expect_error"},
                       {"name", "decision"})) {
     return;
   }
@@ -48,6 +48,22 @@ void load_case(const YamlFile& file, const YAML::Node& node, const nlohmann::jso
     merge_into(test.facts, *overlay);
   }
   if (!test.facts.is_object()) test.facts = nlohmann::json::object();
+  if (const YAML::Node params = node["params"]) {
+    if (!params.IsMap()) {
+      file.error(params, "params should be a mapping of `parameter: value` lines");
+      return;
+    }
+    for (const auto& entry : params) {
+      std::string name = entry.first.Scalar();
+      int index = model.find_param(name);
+      if (index < 0) {
+        file.error(entry.first, "unknown parameter '" + name + "'");
+        continue;
+      }
+      if (!literal_value(file, entry.second, *model.params[static_cast<std::size_t>(index)].type, "parameter " + name)) continue;
+      test.parameters.emplace_back(name, yaml_to_json(entry.second).dump());
+    }
+  }
   const RecordInfo& output = *model.decisions[static_cast<std::size_t>(decision)].output;
   if (const YAML::Node expect = node["expect"]) {
     if (!expect.IsMap()) {

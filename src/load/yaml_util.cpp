@@ -24,6 +24,17 @@ void YamlFile::warning(const YAML::Node& node, std::string message) const {
   sink->warning(pos(node), std::move(message));
 }
 
+std::string unfold_cjk(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool wide_before = !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80;
+    bool wide_after = i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80;
+    if (text[i] == ' ' && wide_before && wide_after) continue;
+    out += text[i];
+  }
+  return out;
+}
+
 std::string closest_name(std::string_view name, std::initializer_list<std::string_view> names) {
   std::string best;
   std::size_t best_distance = 3;

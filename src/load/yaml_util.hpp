@@ -43,6 +43,10 @@ SourcePos scalar_content_pos(const YAML::Node& node, const SourceFile& file);
 // Where in the file byte `offset` of a scalar's content lies (exact for one-line scalars).
 SourcePos offset_pos(const YAML::Node& node, const SourceFile& file, int offset);
 
+// YAML's folded scalars (>) join lines with a space, which is wrong between two Chinese
+// characters; this removes such spaces and keeps the ones between Latin words.
+std::string unfold_cjk(std::string_view text);
+
 std::string closest_name(std::string_view name, std::initializer_list<std::string_view> names);
 
 }  // namespace tiaoli::detail

@@ -128,6 +128,7 @@ struct TestCase {
   std::optional<std::vector<std::string>> expect_rules;
   std::optional<std::vector<std::string>> expect_cites;
   std::string expect_error;           // substring of the expected error
+  std::vector<std::pair<std::string, std::string>> parameters;  // "what if" parameter values
   SourcePos where;
 };
 

@@ -71,6 +71,7 @@ TestReport run_tests(const std::shared_ptr<const RuleSet>& ruleset, Lang lang) {
     } else {
       EvalOptions options;
       options.as_of = test.as_of;
+      options.parameters = test.parameters;
       decision.emplace(ruleset->decide(test.decision, Facts(bound.value()), options));
       if (!decision->ok()) error = decision->error().message;
     }
