@@ -58,7 +58,9 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 
 std::string Decimal::to_string() const {
   std::int64_t magnitude = units < 0 ? -units : units;
-  std::string text = (units < 0 ? "-" : "") + std::to_string(magnitude / kScale);
+  std::string text;
+  if (units < 0) text.push_back('-');
+  text.append(std::to_string(magnitude / kScale));
   std::int64_t fraction = magnitude % kScale;
   if (fraction != 0) {
     char digits[8];
