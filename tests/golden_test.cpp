@@ -168,7 +168,7 @@ class AssembledFolder {
 
 // Problems with a whole file (it is missing, or too large to read) have no line.
 bool about_a_whole_file(const std::string& message) {
-  for (const char* words : {"missing", "does not exist", "larger than", "cannot be read", "no .yaml files"}) {
+  for (const char* words : {"missing", "does not exist", "the limit is", "cannot be read", "no .yaml files"}) {
     if (message.find(words) != std::string::npos) return true;
   }
   return false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/suggest.hpp"
 #include "eval/functions.hpp"
 
 namespace tiaoli::detail {
@@ -23,21 +24,6 @@ namespace {
 
 bool is_error(const Type* t) { return t == nullptr || t->is(TypeKind::kError); }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 void Checker::check(Node& root, Scope& scope, const Type* expected, Usage& usage) {
@@ -54,15 +40,7 @@ const Type* Checker::fail(const Node& node, std::string message) {
 }
 
 std::string Checker::suggest(std::string_view name, const std::vector<std::string>& candidates) const {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
-  for (const std::string& candidate : candidates) {
-    std::size_t d = edit_distance(name, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
+  std::string best = closest_name(name, candidates);
   return best.empty() ? "" : "; did you mean '" + best + "'?";
 }
 
@@ -225,7 +203,10 @@ const Type* Checker::call(Node& node, Scope& scope, Usage& usage) {
     }
   }
   if (function->needs_calendar) {
-    if (!model_.calendar) return fail(node, node.name + " needs a calendar: name one in ruleset.yaml");
+    // A named calendar that failed to load has its own error; don't repeat it at every use.
+    if (!model_.calendar && !model_.calendar_named) {
+      return fail(node, node.name + " needs a calendar: name one in ruleset.yaml");
+    }
     usage.calendar = true;
   }
   node.kind = NodeKind::kFunction;

@@ -20,6 +20,31 @@ static int display_width(std::string_view text) {
   return width;
 }
 
+// Spaces (and the line's own tabs) that put a caret under the character after `prefix`.
+static std::string caret_padding(std::string_view prefix) {
+  std::string pad;
+  for (std::size_t i = 0; i < prefix.size();) {
+    auto c = static_cast<unsigned char>(prefix[i]);
+    std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    pad.append(c == '\t' ? "\t" : std::string(static_cast<std::size_t>(display_width(prefix.substr(i, len))), ' '));
+    i += len;
+  }
+  return pad;
+}
+
+// A very long line (a minified file, say) is shown as the stretch around the column.
+static std::pair<std::string, int> visible_part(std::string_view line, int column) {
+  constexpr int kWindow = 100;
+  if (detail::code_points(line) <= 2 * kWindow) return {std::string(line), column};
+  int from = std::max(1, column - kWindow / 2);
+  std::size_t start = detail::byte_offset_of_column(line, from);
+  std::size_t end = detail::byte_offset_of_column(line, from + kWindow);
+  std::string lead = from > 1 ? "..." : "";
+  std::string tail = end < line.size() ? "..." : "";
+  return {lead + std::string(line.substr(start, end - start)) + tail,
+          column - from + 1 + static_cast<int>(lead.size())};
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string text = d.file.empty() ? "" : d.file + ":";
   if (d.line > 0) text += std::to_string(d.line) + ":" + std::to_string(d.column) + ":";
@@ -28,14 +53,9 @@ std::string format_diagnostic(const Diagnostic& d) {
   text += d.message;
   text += '\n';
   if (!d.source_line.empty()) {
-    text += "  " + d.source_line + "\n";
-    std::size_t prefix = detail::byte_offset_of_column(d.source_line, d.column);
-    std::string pad;
-    for (char c : d.source_line.substr(0, prefix)) {
-      if (c == '\t') pad += '\t';
-    }
-    int width = display_width(std::string_view(d.source_line).substr(0, prefix));
-    text += "  " + pad + std::string(static_cast<std::size_t>(width) - pad.size(), ' ') + "^\n";
+    auto [shown, column] = visible_part(d.source_line, d.column);
+    text += "  " + shown + "\n";
+    text += "  " + caret_padding(std::string_view(shown).substr(0, detail::byte_offset_of_column(shown, column))) + "^\n";
   }
   return text;
 }

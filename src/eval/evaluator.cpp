@@ -242,7 +242,19 @@ Value evaluate(const Node& node, EvalContext& context) {
       for (std::size_t i = 0; i < node.children.size(); ++i) {
         args[i] = present(*node.children[i], evaluate(*node.children[i], context));
       }
-      return function.call(std::span<const Value>(args, node.children.size()), context);
+      try {
+        return function.call(std::span<const Value>(args, node.children.size()), context);
+      } catch (EvalFailure& failure) {
+        // Name the fact behind the failing argument (e.g. the date outside the calendar).
+        for (const auto& child : node.children) {
+          if (!failure.field.empty() || child->path.empty()) continue;
+          failure.field = child->path;
+          std::string_view message = failure.message;
+          if (message.rfind("date ", 0) == 0) message.remove_prefix(5);
+          failure.message = child->path + ": " + std::string(message);
+        }
+        throw;
+      }
     }
     case NodeKind::kUnary: {
       Value v = present(*node.children[0], evaluate(*node.children[0], context));

@@ -12,6 +12,24 @@ bool is_ident_start(char c) {
 }
 bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
 
+// Punctuation a Chinese input method types in place of the ASCII the language uses.
+struct FullWidth {
+  std::string_view wide;
+  std::string_view ascii;
+};
+constexpr FullWidth kFullWidth[] = {
+    {"“", "\""}, {"”", "\""}, {"‘", "'"},  {"’", "'"},  {"（", "("}, {"）", ")"}, {"，", ","},
+    {"：", ":"},  {"＝", "="},  {"＞", ">"}, {"＜", "<"}, {"！", "!"}, {"［", "["}, {"］", "]"},
+    {"＋", "+"},  {"－", "-"},  {"＊", "*"}, {"／", "/"}, {"？", "?"}, {"．", "."}, {"　", " "},
+};
+
+const FullWidth* full_width_at(std::string_view s, std::size_t i) {
+  for (const FullWidth& f : kFullWidth) {
+    if (s.substr(i, f.wide.size()) == f.wide) return &f;
+  }
+  return nullptr;
+}
+
 bool looks_like_date(std::string_view s, std::size_t i) {
   if (i + 10 > s.size()) return false;
   for (std::size_t k = 0; k < 10; ++k) {
@@ -70,13 +88,30 @@ class Lexer {
       return true;
     }
     if (is_digit(c)) return number(start);
+    if (const FullWidth* wide = full_width_at(text_, pos_)) return full_width(start, *wide);
     if (is_ident_start(c)) {
-      while (pos_ < text_.size() && is_ident_char(text_[pos_])) ++pos_;
+      while (pos_ < text_.size() && is_ident_char(text_[pos_]) && !full_width_at(text_, pos_)) ++pos_;
       push(TokenKind::kIdent, std::string(text_.substr(start, pos_ - start)), start);
       return true;
     }
     if (c == '"' || c == '\'') return string(start, c);
     return punct(start);
+  }
+
+  bool full_width(std::size_t start, const FullWidth& wide) {
+    if (wide.wide == "“" || wide.wide == "‘") {
+      std::string_view close = wide.wide == "“" ? "”" : "’";
+      std::size_t end = text_.find(close, start + wide.wide.size());
+      if (end != std::string_view::npos) {
+        std::string_view inner = text_.substr(start + wide.wide.size(), end - start - wide.wide.size());
+        return fail(std::string(wide.wide) + std::string(inner) + std::string(close) +
+                        " is in Chinese quotation marks; write it with straight quotes: \"" + std::string(inner) + "\"",
+                    start);
+      }
+    }
+    return fail("'" + std::string(wide.wide) + "' is a full-width (Chinese) character; write " +
+                    (wide.ascii == " " ? std::string("a plain space") : "'" + std::string(wide.ascii) + "'") + " instead",
+                start);
   }
 
   bool number(std::size_t start) {

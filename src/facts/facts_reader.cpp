@@ -5,6 +5,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "common/text_checks.hpp"
+
 namespace tiaoli::detail {
 namespace {
 
@@ -21,32 +23,38 @@ bool is_plain_float(const std::string& s) {
   return std::regex_match(s, pattern);
 }
 
-nlohmann::json scalar_to_json(const YAML::Node& node) {
+nlohmann::json scalar_to_json(const YAML::Node& node, const std::string& path) {
   const std::string& s = node.Scalar();
   if (node.Tag() == "!") return s;  // quoted: always a string
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
-  if (is_plain_int(s) && s.size() < 19) return std::stoll(s);
+  if (is_plain_int(s)) {
+    if (s.size() > 15) throw FactError{path, path + ": the number " + s + " is too large"};
+    return std::stoll(s);
+  }
   if (is_plain_float(s) && s.size() < 40) return std::strtod(s.c_str(), nullptr);
   return s;
 }
 
-nlohmann::json convert(const YAML::Node& node, int depth) {
-  if (depth > kMaxDepth) throw FactError{"", "the document is nested more than " + std::to_string(kMaxDepth) + " levels deep"};
+nlohmann::json convert(const YAML::Node& node, const std::string& path, int depth) {
+  if (depth > kMaxDepth) {
+    throw FactError{path, "the document is nested more than " + std::to_string(kMaxDepth) + " levels deep"};
+  }
   switch (node.Type()) {
-    case YAML::NodeType::Scalar: return scalar_to_json(node);
+    case YAML::NodeType::Scalar: return scalar_to_json(node, path);
     case YAML::NodeType::Sequence: {
       nlohmann::json array = nlohmann::json::array();
-      for (const auto& item : node) array.push_back(convert(item, depth + 1));
+      for (const auto& item : node) array.push_back(convert(item, path + "[" + std::to_string(array.size()) + "]", depth + 1));
       return array;
     }
     case YAML::NodeType::Map: {
       nlohmann::json object = nlohmann::json::object();
       for (const auto& entry : node) {
         std::string key = entry.first.Scalar();
-        if (object.contains(key)) throw FactError{key, "the key '" + key + "' appears twice"};
-        object[key] = convert(entry.second, depth + 1);
+        std::string child = path.empty() ? key : path + "." + key;
+        if (object.contains(key)) throw FactError{child, child + " appears twice"};
+        object[key] = convert(entry.second, child, depth + 1);
       }
       return object;
     }
@@ -74,6 +82,16 @@ std::string json_kind(const nlohmann::json& json) {
   throw FactError{path, path + ": expected " + type.name() + ", got " + json_kind(json) + " " + shown};
 }
 
+void check_bounds(const FieldInfo& field, const Value& value, const std::string& path) {
+  Decimal v = value.kind() == Value::Kind::kInt ? Decimal::from_int(value.as_int()) : value.as_decimal();
+  if (field.min && v < *field.min) {
+    throw FactError{path, path + ": " + value.to_string() + " is less than the minimum " + field.min->to_string()};
+  }
+  if (field.max && v > *field.max) {
+    throw FactError{path, path + ": " + value.to_string() + " is more than the maximum " + field.max->to_string()};
+  }
+}
+
 Value bind_record(const RecordInfo& info, const nlohmann::json& json, const std::string& path) {
   auto record = std::make_shared<Record>();
   record->type = &info;
@@ -83,7 +101,9 @@ Value bind_record(const RecordInfo& info, const nlohmann::json& json, const std:
     const FieldInfo& field = info.fields[i];
     auto it = json.find(field.name);
     if (it == json.end() || it->is_null()) continue;  // absence is reported where it matters
-    record->fields[i] = bind_value(*field.type, *it, path.empty() ? field.name : path + "." + field.name);
+    std::string field_path = path.empty() ? field.name : path + "." + field.name;
+    record->fields[i] = bind_value(*field.type, *it, field_path);
+    if (field.min || field.max) check_bounds(field, record->fields[i], field_path);
   }
   return Value(std::shared_ptr<const Record>(std::move(record)));
 }
@@ -118,7 +138,13 @@ Value bind_value(const Type& type, const nlohmann::json& json, const std::string
       if (json.is_number_unsigned() && json.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX / 2)) {
         throw FactError{path, path + ": the number " + json.dump() + " is too large"};
       }
+      if (json.is_number_float() && !(std::fabs(json.get<double>()) < 1e15)) {
+        throw FactError{path, path + ": the number " + json.dump() + " is too large"};
+      }
       if (!json.is_number_integer()) wrong_type(type, json, path);
+      if (json.get<std::int64_t>() > 999999999999999 || json.get<std::int64_t>() < -999999999999999) {
+        throw FactError{path, path + ": the number " + json.dump() + " is too large"};
+      }
       return Value(json.get<std::int64_t>());
     case TypeKind::kDecimal: return Value(decimal_of(json, type, path));
     case TypeKind::kString:
@@ -159,10 +185,19 @@ Value bind_value(const Type& type, const nlohmann::json& json, const std::string
   }
 }
 
+Error text_error(const TextProblem& problem) {
+  return Error{"facts: line " + std::to_string(problem.line) + ", column " + std::to_string(problem.column) + ": " +
+                   problem.message,
+               "", {}};
+}
+
 Result<nlohmann::json> parse_yaml_document(std::string_view text) {
+  if (auto problem = check_text(text)) return text_error(*problem);
+  std::string owned(text);
+  if (auto alias = find_yaml_alias(owned)) return text_error(*alias);
   try {
-    YAML::Node root = YAML::Load(std::string(text));
-    return convert(root, 0);
+    YAML::Node root = YAML::Load(owned);
+    return convert(root, "", 0);
   } catch (const YAML::Exception& e) {
     Error error;
     error.message = "facts: line " + std::to_string(e.mark.line + 1) + ", column " +
@@ -173,9 +208,10 @@ Result<nlohmann::json> parse_yaml_document(std::string_view text) {
   }
 }
 
-nlohmann::json yaml_to_json(const YAML::Node& node) { return convert(node, 0); }
+nlohmann::json yaml_to_json(const YAML::Node& node, const std::string& path) { return convert(node, path, 0); }
 
 Result<nlohmann::json> parse_json_document(std::string_view text) {
+  if (auto problem = check_text(text)) return text_error(*problem);
   try {
     return nlohmann::json::parse(text.begin(), text.end(), nullptr, true, false);
   } catch (const nlohmann::json::exception& e) {

@@ -32,7 +32,8 @@ struct FactError {
 // Parses YAML text into JSON values. Quoted scalars stay strings; plain scalars become
 // booleans, numbers or null when they look like them. Errors carry line:column.
 Result<nlohmann::json> parse_yaml_document(std::string_view text);
-nlohmann::json yaml_to_json(const YAML::Node& node);
+// `path` names the value in errors (e.g. "parameter max_age").
+nlohmann::json yaml_to_json(const YAML::Node& node, const std::string& path);
 Result<nlohmann::json> parse_json_document(std::string_view text);
 
 // Converts `json` to a value of `type`; throws FactError naming `path`.

@@ -37,6 +37,21 @@ std::vector<int> read_ints(const YamlFile& file, const YAML::Node& node, std::st
   return values;
 }
 
+// The holiday or makeup-day entry whose date the message names, so the caret points at it.
+YAML::Node entry_named_in(const YAML::Node& calendar, const std::string& message) {
+  for (const char* list : {"holidays", "makeup_workdays"}) {
+    const YAML::Node entries = calendar[list];
+    if (!entries || !entries.IsSequence()) continue;
+    for (const YAML::Node& entry : entries) {
+      if (entry.IsMap() && entry["date"] && entry["date"].IsScalar() &&
+          message.find(entry["date"].Scalar()) != std::string::npos) {
+        return entry["date"];
+      }
+    }
+  }
+  return calendar["id"] ? calendar["id"] : calendar;
+}
+
 }  // namespace
 
 void load_calendar(const Section& section, std::string_view wanted_id, RuleSetModel& model, bool& found) {
@@ -55,7 +70,7 @@ void load_calendar(const Section& section, std::string_view wanted_id, RuleSetMo
   data.holidays = read_days(file, node["holidays"], "holidays");
   data.makeup_workdays = read_days(file, node["makeup_workdays"], "makeup_workdays");
   for (const time::CalendarError& problem : time::Calendar::validate(data)) {
-    file.error(node, problem.message);
+    file.error(entry_named_in(node, problem.message), problem.message);
   }
   if (data.id != wanted_id) return;  // another calendar: checked, not used
   if (found && model.calendar) {

@@ -129,8 +129,12 @@ void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& deci
   }
   if (auto cites = file.text_list(node["cite"], "cite")) {
     for (const std::string& cite : *cites) {
-      if (!model.provision(cite)) {
-        file.error(node["cite"], "rule " + rule.id + " cites '" + cite + "', which is not a provision of the regulation");
+      if (!model.provisions.empty() && !model.provision(cite)) {
+        std::vector<std::string> ids;
+        for (const auto& [id, provision] : model.provisions) ids.push_back(id);
+        std::string hint = closest_name(cite, ids);
+        file.error(node["cite"], "rule " + rule.id + " cites '" + cite + "', which is not a provision of the regulation" +
+                                     (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
       }
     }
     rule.cites = *cites;
@@ -315,6 +319,14 @@ void define_decision(const Section& section, const YAML::Node& node, int index, 
   for (const YAML::Node& rule : rules) define_rule(file, rule, decision, index, model, next_slot);
   decision.slot_count = next_slot;
   resolve_overrides(file, rules, decision);
+  if (decision.hit == HitPolicy::kUnique && decision.rules.size() > 1) {
+    for (const RuleDef& rule : decision.rules) {
+      if (!rule.condition.root && rule.overridden_by.empty() && !node["rules"].IsNull()) {
+        file.sink->error(rule.where, "rule " + rule.id + " has no `when`, so under hit policy `unique` it applies together with every other rule of " +
+                                         decision.id + "; give it a `when:`, or use hit: first");
+      }
+    }
+  }
 }
 
 void check_decision_graph(RuleSetModel& model, DiagnosticSink& sink) {

@@ -7,6 +7,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
+
+#include "common/text_checks.hpp"
 #include "load/loaders.hpp"
 
 namespace tiaoli::detail {
@@ -28,23 +31,44 @@ std::string fnv1a_hex(const std::string& data, std::uint64_t hash) {
   return buffer;
 }
 
-bool is_valid_utf8(std::string_view s, std::size_t& bad_at) {
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      bad_at = i;
-      return false;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        bad_at = i;
-        return false;
+// yaml-cpp's own limit on nesting; deeper files throw YAML::DeepRecursion.
+constexpr int kMaxYamlDepth = 2000;
+
+// yaml-cpp reads a quoted scalar across lines, so an unclosed quote is reported lines later.
+// Find the first line before the error with an odd number of double quotes outside comments.
+std::optional<SourcePos> unclosed_quote_before(const SourceFile& file, int error_line) {
+  for (int line = 1; line <= error_line && line <= file.line_count(); ++line) {
+    std::string_view text = file.line(line);
+    int quotes = 0;
+    std::size_t first = std::string_view::npos;
+    bool in_single = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '\'' && quotes % 2 == 0) in_single = !in_single;
+      if (in_single) continue;
+      if (c == '#' && quotes % 2 == 0 && (i == 0 || text[i - 1] == ' ')) break;
+      if (c == '"' && (i == 0 || text[i - 1] != '\\')) {
+        if (quotes % 2 == 0) first = i;
+        ++quotes;
       }
     }
-    i += len;
+    if (quotes % 2 == 1 && line < error_line) {
+      return SourcePos{&file, line, code_points(text.substr(0, first)) + 1};
+    }
   }
-  return true;
+  return std::nullopt;
+}
+
+// yaml-cpp's messages, in words an analyst can act on.
+std::string explain_yaml_error(const std::string& message) {
+  if (message.find("illegal EOF in scalar") != std::string::npos) {
+    return "the file ends inside a quoted text; a closing quote is missing";
+  }
+  if (message.find("end of sequence") != std::string::npos || message.find("end of map") != std::string::npos) {
+    return message + " (check that this line is indented like the lines above it, and that every [ and { is closed)";
+  }
+  if (message.find("tab") != std::string::npos) return message + " (indent with spaces, not tabs)";
+  return message;
 }
 
 class FolderLoader {
@@ -111,7 +135,10 @@ class FolderLoader {
     std::error_code ec;
     std::uintmax_t size = fs::file_size(path, ec);
     if (ec || size > kMaxFileBytes) {
-      sink_.error_in(display(path), ec ? "cannot be read" : "is larger than 4 MiB; split it into several files");
+      char size_text[32];
+      std::snprintf(size_text, sizeof size_text, "%.1f MiB", static_cast<double>(size) / (1024.0 * 1024.0));
+      sink_.error_in(display(path), ec ? "cannot be read"
+                                       : std::string("the file is ") + size_text + "; the limit is 4 MiB — split it into several files");
       return nullptr;
     }
     std::ifstream in(path, std::ios::binary);
@@ -123,16 +150,12 @@ class FolderLoader {
     }
     model_.files.emplace_back(display(path), buffer.str());
     const SourceFile& file = model_.files.back();
-    std::size_t bad_at = 0;
-    if (!is_valid_utf8(file.text(), bad_at)) {
-      int line = 1 + static_cast<int>(std::count(file.text().begin(), file.text().begin() + static_cast<long>(bad_at), '\n'));
-      std::size_t line_start = file.text().rfind('\n', bad_at == 0 ? 0 : bad_at - 1);
-      line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    if (auto problem = check_text(file.text())) {
       Diagnostic d;
       d.file = file.path();
-      d.line = line;
-      d.column = code_points(std::string_view(file.text()).substr(line_start, bad_at - line_start)) + 1;
-      d.message = "the file is not valid UTF-8 text (save it as UTF-8)";
+      d.line = problem->line;
+      d.column = problem->column;
+      d.message = "the file cannot be read: " + problem->message;
       sink_.report(std::move(d));
       return nullptr;
     }
@@ -141,10 +164,25 @@ class FolderLoader {
 
   std::optional<YAML::Node> parse(const SourceFile& file) {
     YamlFile yaml{&file, &sink_};
+    if (auto alias = find_yaml_alias(file.text())) {
+      sink_.error(SourcePos{&file, alias->line, alias->column}, alias->message);
+      return std::nullopt;
+    }
     try {
       return YAML::Load(file.text());
+    } catch (const YAML::DeepRecursion& e) {
+      // Point at where the nesting starts, not thousands of columns later.
+      std::string_view line = file.line(e.mark.line + 1);
+      std::size_t open = std::min(line.find_first_of("[{"), static_cast<std::size_t>(std::max(e.mark.column, 0)));
+      SourcePos start{&file, e.mark.line + 1, code_points(line.substr(0, open)) + 1};
+      sink_.error(start, "YAML syntax: the file is nested too deeply (more than " +
+                                        std::to_string(kMaxYamlDepth) + " levels of [ ] or { })");
     } catch (const YAML::ParserException& e) {
-      sink_.error(yaml.pos(e.mark), "YAML syntax: " + e.msg);
+      if (auto quote = unclosed_quote_before(file, e.mark.line + 1)) {
+        sink_.error(*quote, "YAML syntax: this quoted text is not closed on its line; is a closing quote missing?");
+      } else {
+        sink_.error(yaml.pos(e.mark), "YAML syntax: " + explain_yaml_error(e.msg));
+      }
     } catch (const YAML::Exception& e) {
       sink_.error(yaml.pos(e.mark), "YAML: " + e.msg);
     }
@@ -159,6 +197,7 @@ class FolderLoader {
       sink_.warning(SourcePos{&file, 1, 1}, "the file is empty");
       return;
     }
+    if (root->IsMap() && (*root)["chapters"]) return;  // a regulation text; only the one ruleset.yaml names is read
     if (!yaml.check_map(*root, "a rule file (top level)",
                         {"ruleset", "schema", "parameters", "decisions", "calendar", "tests", "coverage"})) {
       return;
@@ -194,7 +233,11 @@ class FolderLoader {
       fs::path path = fs::path(root_) / *name;
       std::error_code ec;
       if (!fs::is_regular_file(path, ec)) {
-        yaml.error(v, "the regulation file '" + *name + "' does not exist in " + root_);
+        std::vector<std::string> names;
+        for (const fs::path& p : yaml_files()) names.push_back(fs::relative(p, root_, ec).string());
+        std::string hint = closest_name(*name, names);
+        yaml.error(v, "the regulation file '" + *name + "' does not exist in the rule-set folder" +
+                          (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
         return;
       }
       regulation_path_ = display(path);
@@ -207,9 +250,14 @@ class FolderLoader {
       manifest_[1].file.error(manifest_[1].node, "a second `ruleset` section; a rule set has exactly one");
     }
     load_regulation_file();
+    if (schemas_.empty()) {
+      sink_.error_in(root_, "missing: the rule set has no `schema` section (the records and fields of the facts); every rule set needs one, usually in schema.yaml");
+      return;
+    }
     load_schema(schemas_, model_);
     if (model_.facts == nullptr) return;  // nothing can be checked without a schema
     bool calendar_found = calendar_id_.empty();
+    model_.calendar_named = !calendar_id_.empty();
     for (const Section& section : calendars_) load_calendar(section, calendar_id_, model_, calendar_found);
     if (!calendar_found) {
       manifest_.front().file.error(manifest_.front().node["calendar"],

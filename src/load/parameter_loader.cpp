@@ -9,7 +9,7 @@ namespace tiaoli::detail {
 std::optional<Value> literal_value(const YamlFile& file, const YAML::Node& node, const Type& type,
                                    std::string_view what) {
   try {
-    return bind_value(type, yaml_to_json(node), std::string(what));
+    return bind_value(type, yaml_to_json(node, std::string(what)), std::string(what));
   } catch (const FactError& e) {
     file.error(node, e.message);
   } catch (const YAML::Exception& e) {
@@ -42,7 +42,7 @@ void load_parameter(const YamlFile& file, const YAML::Node& name_node, const YAM
   }
   if (cited) {
     param.cite = file.text(node["cite"], "cite").value_or("");
-    if (!param.cite.empty() && !model.provision(param.cite)) {
+    if (!param.cite.empty() && !model.provisions.empty() && !model.provision(param.cite)) {
       file.error(node["cite"], what + " cites '" + param.cite + "', which is not a provision of the regulation");
     }
   }

@@ -67,11 +67,21 @@ void load_fields(const YamlFile& file, const YAML::Node& node, RecordInfo& recor
     if (spec.IsScalar()) {
       field.type = resolve_type(file, spec, types, field.optional);
     } else {
-      if (!file.check_map(spec, "field " + record.name + "." + name, {"type", "optional", "label"}, {"type"})) continue;
+      if (!file.check_map(spec, "field " + record.name + "." + name, {"type", "optional", "label", "min", "max"}, {"type"})) continue;
       bool marked = false;
       field.type = resolve_type(file, spec["type"], types, marked);
       field.optional = marked || (spec["optional"] && file.boolean(spec["optional"], "optional").value_or(false));
       if (spec["label"]) field.label = file.text(spec["label"], "label").value_or("");
+      for (const char* bound : {"min", "max"}) {
+        if (!spec[bound]) continue;
+        if (field.type == nullptr || !field.type->is_numeric()) {
+          file.error(spec[bound], std::string(bound) + " applies to int and decimal fields");
+          continue;
+        }
+        auto value = Decimal::parse(spec[bound].Scalar());
+        if (!value) file.error(spec[bound], std::string(bound) + ": '" + spec[bound].Scalar() + "' is not a number");
+        (bound[1] == 'i' ? field.min : field.max) = value;
+      }
     }
     if (field.type != nullptr) record.fields.push_back(std::move(field));
   }

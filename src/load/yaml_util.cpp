@@ -35,29 +35,6 @@ std::string unfold_cjk(std::string_view text) {
   return out;
 }
 
-std::string closest_name(std::string_view name, std::initializer_list<std::string_view> names) {
-  std::string best;
-  std::size_t best_distance = 3;
-  for (std::string_view candidate : names) {
-    std::vector<std::size_t> row(candidate.size() + 1);
-    for (std::size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= name.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= candidate.size(); ++j) {
-        std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (name[i - 1] == candidate[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    if (row[candidate.size()] < best_distance) {
-      best_distance = row[candidate.size()];
-      best = candidate;
-    }
-  }
-  return best;
-}
-
 bool YamlFile::check_map(const YAML::Node& node, std::string_view what,
                          std::initializer_list<std::string_view> allowed,
                          std::initializer_list<std::string_view> required) const {

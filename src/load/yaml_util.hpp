@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "common/source.hpp"
+#include "common/suggest.hpp"
 #include "tiaoli/value.hpp"
 
 namespace tiaoli::detail {
@@ -47,6 +48,6 @@ SourcePos offset_pos(const YAML::Node& node, const SourceFile& file, int offset)
 // characters; this removes such spaces and keeps the ones between Latin words.
 std::string unfold_cjk(std::string_view text);
 
-std::string closest_name(std::string_view name, std::initializer_list<std::string_view> names);
+
 
 }  // namespace tiaoli::detail

@@ -155,6 +155,7 @@ struct RuleSetModel {
   std::vector<ParamDef> params;
   std::vector<DecisionDef> decisions;
   std::optional<time::Calendar> calendar;
+  bool calendar_named = false;  // ruleset.yaml names one (it may have failed to load)
   std::vector<TestCase> tests;
 
   int find_decision(std::string_view id) const;

@@ -3,9 +3,12 @@
 
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "tiaoli/value.hpp"
 
 namespace tiaoli::detail {
 
@@ -52,6 +55,9 @@ struct FieldInfo {
   const Type* type = nullptr;
   bool optional = false;
   std::string label;
+  // Bounds for numbers (e.g. hours >= 0), checked when facts are read.
+  std::optional<Decimal> min = std::nullopt;
+  std::optional<Decimal> max = std::nullopt;
 };
 
 struct RecordInfo {
