@@ -93,6 +93,7 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
   try {
     auto trace = detail::run_decision(index, context, options.justify);
     trace->parameter_overrides = std::move(overrides);
+    trace->facts = facts.bound().record;
     return Decision(shared_from_this(), std::move(trace));
   } catch (const detail::EvalFailure& failure) {
     return Error{failure.message, failure.field, {}};

@@ -24,12 +24,7 @@ class DecisionRun {
       case HitPolicy::kCollect: run_collect(*outcome); break;
     }
     if (justify_) {
-      for (std::size_t i = 0; i < def_.rules.size(); ++i) {
-        traces_[i].rule = static_cast<int>(i);
-        if (traces_[i].status != RuleStatus::kNotReached && traces_[i].status != RuleStatus::kNotInForce) {
-          explain_values(def_.rules[i], traces_[i]);
-        }
-      }
+      for (std::size_t i = 0; i < def_.rules.size(); ++i) traces_[i].rule = static_cast<int>(i);
       trace->rules = std::move(traces_);
     }
     trace->outcome = std::move(outcome);
@@ -79,7 +74,8 @@ class DecisionRun {
     const RuleDef& rule = def_.rules[i];
     context_.notes = justify_ ? &traces_[i].notes : nullptr;
     for (const auto& [field, expr] : rule.then) {
-      Value v = evaluate(*expr.root, context_);
+      const Type& type = *def_.output->fields[static_cast<std::size_t>(field)].type;
+      Value v = conform(as_list ? *type.element : type, evaluate(*expr.root, context_));
       Value& slot = outcome.fields[static_cast<std::size_t>(field)];
       if (as_list) {
         auto list = std::make_shared<List>(slot.is_null() ? List{} : slot.as_list());
@@ -141,33 +137,6 @@ class DecisionRun {
     }
   }
 
-  // The fact values and message placeholders a justification shows. A placeholder that cannot
-  // be computed (e.g. reads an absent optional field) is shown as null rather than failing.
-  void explain_values(const RuleDef& rule, RuleTrace& trace) {
-    for (const FactPath& path : rule.facts_read) {
-      const Record* record = &context_.facts;
-      Value value;
-      for (std::size_t k = 0; k < path.fields.size(); ++k) {
-        value = record->fields[static_cast<std::size_t>(path.fields[k])];
-        if (k + 1 < path.fields.size()) {
-          if (value.kind() != Value::Kind::kRecord) {
-            value = Value();
-            break;
-          }
-          record = &value.as_record();
-        }
-      }
-      trace.facts.push_back(std::move(value));
-    }
-    for (const Expr& expr : rule.template_exprs) {
-      try {
-        trace.template_values.push_back(evaluate(*expr.root, context_));
-      } catch (const EvalFailure&) {
-        trace.template_values.emplace_back();
-      }
-    }
-  }
-
   const DecisionDef& def_;
   EvalContext& context_;
   bool justify_;
@@ -191,6 +160,38 @@ std::shared_ptr<const Record> outcome_of(int decision, EvalContext& context) {
   auto& cached = context.decision_outcomes[static_cast<std::size_t>(decision)];
   if (!cached) cached = run_decision(decision, context, false)->outcome;
   return cached;
+}
+
+RuleValues rule_values(const RuleSetModel& model, const DecisionTrace& trace, const RuleDef& rule) {
+  const DecisionDef& def = model.decisions[static_cast<std::size_t>(trace.decision)];
+  std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
+  std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
+  EvalContext context{model, *trace.facts, trace.as_of, slots, outcomes};
+  context.parameter_overrides = &trace.parameter_overrides;
+  auto try_evaluate = [&context](const Node& node) {
+    try {
+      return evaluate(node, context);
+    } catch (const EvalFailure&) {
+      return Value();
+    }
+  };
+  for (const LetBinding& let : rule.lets) {
+    if (let.expr.root) slots[static_cast<std::size_t>(let.slot)] = try_evaluate(*let.expr.root);
+  }
+  RuleValues values;
+  for (const FactPath& path : rule.facts_read) {
+    const Record* record = trace.facts.get();
+    Value value;
+    for (std::size_t k = 0; k < path.fields.size() && record != nullptr; ++k) {
+      value = record->fields[static_cast<std::size_t>(path.fields[k])];
+      record = value.kind() == Value::Kind::kRecord ? &value.as_record() : nullptr;
+    }
+    values.facts.push_back(std::move(value));
+  }
+  for (const Expr& expr : rule.template_exprs) {
+    values.template_values.push_back(expr.root ? try_evaluate(*expr.root) : Value());
+  }
+  return values;
 }
 
 const char* rule_status_name(RuleStatus status) {

@@ -12,4 +12,8 @@ namespace tiaoli::detail {
 // Throws EvalFailure (caught by RuleSet::decide).
 std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, bool justify);
 
+// The values a justification shows for `rule` of `trace`: its facts and message placeholders.
+// A value that cannot be computed (e.g. it reads an absent optional field) is null.
+RuleValues rule_values(const RuleSetModel& model, const DecisionTrace& trace, const RuleDef& rule);
+
 }  // namespace tiaoli::detail

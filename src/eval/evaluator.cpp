@@ -9,6 +9,13 @@ namespace {
 
 __extension__ typedef __int128 Int128;  // exact intermediate products of 4-place decimals
 
+// Every node evaluated and every list element visited costs one step of the budget.
+void spend(EvalContext& context) {
+  if (--context.budget < 0) {
+    throw EvalFailure{"the decision exceeded its evaluation budget (too many steps)", ""};
+  }
+}
+
 [[noreturn]] void overflow() { throw EvalFailure{"a number grew too large while computing", ""}; }
 
 Decimal to_decimal(const Value& v) {
@@ -37,6 +44,10 @@ int compare(const Value& a, const Value& b) {
   }
 }
 
+Value as_declared(const Node& node, Value value) {
+  return node.type == nullptr ? value : conform(*node.type, std::move(value));
+}
+
 std::string describe(const Node& node) { return node.path.empty() ? "a value" : "'" + node.path + "'"; }
 
 const Value& present(const Node& node, const Value& value) {
@@ -61,8 +72,11 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
     int sign = op == Op::kAdd ? 1 : -1;
     if (std::abs(d.years) > 1000 || std::abs(d.months) > 12000 || std::abs(d.days) > 400000) overflow();
     auto date = time::add_months_clamped(to_boost(a.as_date()), sign * (d.years * 12 + d.months));
+    if (date.is_special()) throw EvalFailure{"the date falls outside the years 1400 to 9999", ""};
     std::int64_t days = static_cast<std::int64_t>(from_boost(date).days) + sign * d.days;
-    if (days < -700000 || days > 2900000) overflow();
+    static const std::int64_t kFirst = Date::from_ymd(1400, 1, 1).days;
+    static const std::int64_t kLast = Date::from_ymd(9999, 12, 31).days;
+    if (days < kFirst || days > kLast) throw EvalFailure{"the date falls outside the years 1400 to 9999", ""};
     return Value(Date{static_cast<std::int32_t>(days)});
   }
   if (a.kind() == Value::Kind::kDuration) {
@@ -113,6 +127,7 @@ Value comprehension(const Node& node, EvalContext& context) {
   Value best;
   auto filtered = std::make_shared<List>();
   for (const Value& element : list) {
+    spend(context);
     var = element;
     if (where != nullptr && !evaluate_bool(*where, context)) continue;
     switch (node.aggregate) {
@@ -145,9 +160,7 @@ Value comprehension(const Node& node, EvalContext& context) {
     case Aggregate::kAll: return Value(true);
     case Aggregate::kCount: return Value(count);
     case Aggregate::kFilter: return Value(std::shared_ptr<const List>(std::move(filtered)));
-    case Aggregate::kSum:
-      if (node.type->is(TypeKind::kDecimal) && total.kind() == Value::Kind::kInt) return Value(to_decimal(total));
-      return total;
+    case Aggregate::kSum: return as_declared(node, std::move(total));
     default: return best;
   }
 }
@@ -160,12 +173,14 @@ Value binary(const Node& node, EvalContext& context) {
     case Op::kOr: return Value(evaluate_bool(left, context) || evaluate_bool(right, context));
     case Op::kCoalesce: {
       Value v = evaluate(left, context);
-      return v.is_null() ? evaluate(right, context) : v;
+      return as_declared(node, v.is_null() ? evaluate(right, context) : std::move(v));
     }
     default: break;
   }
-  Value a = evaluate(left, context);
-  Value b = evaluate(right, context);
+  Value left_scratch;
+  Value right_scratch;
+  const Value& a = evaluate_ref(left, context, left_scratch);
+  const Value& b = evaluate_ref(right, context, right_scratch);
   switch (node.op) {
     case Op::kIn:
     case Op::kNotIn: {
@@ -176,9 +191,7 @@ Value binary(const Node& node, EvalContext& context) {
     case Op::kSub:
     case Op::kMul:
     case Op::kDiv: {
-      Value result = arithmetic(node.op, present(left, a), present(right, b));
-      if (node.type->is(TypeKind::kDecimal) && result.kind() == Value::Kind::kInt) return Value(to_decimal(result));
-      return result;
+      return as_declared(node, arithmetic(node.op, present(left, a), present(right, b)));
     }
     default: break;
   }
@@ -195,18 +208,64 @@ Value binary(const Node& node, EvalContext& context) {
 
 }  // namespace
 
-bool evaluate_bool(const Node& node, EvalContext& context) {
-  return present(node, evaluate(node, context)).as_bool();
+Value conform(const Type& type, Value value) {
+  if (type.is(TypeKind::kDecimal) && value.kind() == Value::Kind::kInt) return Value(to_decimal(value));
+  return value;
 }
 
-Value evaluate(const Node& node, EvalContext& context) {
-  if (--context.budget < 0) {
-    throw EvalFailure{"the decision exceeded its evaluation budget (too many steps)", ""};
+bool evaluate_bool(const Node& node, EvalContext& context) {
+  Value scratch;
+  return present(node, evaluate_ref(node, context, scratch)).as_bool();
+}
+
+const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch) {
+  switch (node.kind) {
+    case NodeKind::kLiteral:
+    case NodeKind::kSlot:
+    case NodeKind::kFactRoot:
+    case NodeKind::kField: spend(context); break;
+    default:
+      scratch = evaluate(node, context);
+      return scratch;
   }
   switch (node.kind) {
     case NodeKind::kLiteral: return node.literal;
-    case NodeKind::kAsOf: return Value(context.as_of);
     case NodeKind::kSlot: return context.slots[static_cast<std::size_t>(node.index)];
+    case NodeKind::kFactRoot: {
+      const Value& v = context.facts.fields[static_cast<std::size_t>(node.index)];
+      if (v.is_null()) throw EvalFailure{"the facts have no '" + node.path + "'", node.path};
+      return v;
+    }
+    case NodeKind::kField: {
+      Value base_scratch;
+      const Value& base = evaluate_ref(*node.children[0], context, base_scratch);
+      const Record& record = present(*node.children[0], base).as_record();
+      const Value& v = record.fields[static_cast<std::size_t>(node.index)];
+      if (v.is_null() && !node.maybe_absent) {
+        std::string path = record.path + "." + record.field_name(static_cast<std::size_t>(node.index));
+        throw EvalFailure{"missing field " + path, path};
+      }
+      if (&base != &base_scratch) return v;  // the record is stored in the facts: no copy
+      scratch = v;
+      return scratch;
+    }
+    default: return scratch;  // unreachable: handled above
+  }
+}
+
+Value evaluate(const Node& node, EvalContext& context) {
+  switch (node.kind) {
+    case NodeKind::kLiteral:
+    case NodeKind::kSlot:
+    case NodeKind::kFactRoot:
+    case NodeKind::kField: {
+      Value scratch;
+      return evaluate_ref(node, context, scratch);
+    }
+    default: spend(context); break;
+  }
+  switch (node.kind) {
+    case NodeKind::kAsOf: return Value(context.as_of);
     case NodeKind::kParam: {
       auto index = static_cast<std::size_t>(node.index);
       if (context.parameter_overrides != nullptr && index < context.parameter_overrides->size() &&
@@ -219,21 +278,6 @@ Value evaluate(const Node& node, EvalContext& context) {
         throw EvalFailure{"parameter " + param.name + " has no value in force on " + context.as_of.to_string(), ""};
       }
       return version->value;
-    }
-    case NodeKind::kFactRoot: {
-      const Value& v = context.facts.fields[static_cast<std::size_t>(node.index)];
-      if (v.is_null()) throw EvalFailure{"the facts have no '" + node.path + "'", node.path};
-      return v;
-    }
-    case NodeKind::kField: {
-      Value base = evaluate(*node.children[0], context);
-      const Record& record = present(*node.children[0], base).as_record();
-      const Value& v = record.fields[static_cast<std::size_t>(node.index)];
-      if (v.is_null() && !node.maybe_absent) {
-        std::string path = record.path + "." + record.field_name(static_cast<std::size_t>(node.index));
-        throw EvalFailure{"missing field " + path, path};
-      }
-      return v;
     }
     case NodeKind::kDecisionRef: return Value(outcome_of(node.index, context));
     case NodeKind::kFunction: {
@@ -267,8 +311,8 @@ Value evaluate(const Node& node, EvalContext& context) {
     }
     case NodeKind::kBinary: return binary(node, context);
     case NodeKind::kIf:
-      return evaluate_bool(*node.children[0], context) ? evaluate(*node.children[1], context)
-                                                        : evaluate(*node.children[2], context);
+      return as_declared(node, evaluate_bool(*node.children[0], context) ? evaluate(*node.children[1], context)
+                                                                          : evaluate(*node.children[2], context));
     case NodeKind::kList: {
       auto list = std::make_shared<List>();
       list->reserve(node.children.size());

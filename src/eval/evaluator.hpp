@@ -33,7 +33,14 @@ struct EvalContext {
 };
 
 Value evaluate(const Node& node, EvalContext& context);
+// Like evaluate, but returns a reference to the value where it is stored (facts, literals,
+// variables) instead of copying it; computed values are put in `scratch`.
+const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch);
 bool evaluate_bool(const Node& node, EvalContext& context);
+
+// An int where the checker expects a decimal (`if c then 1 else 2.5`, a decimal output given
+// `0`) becomes that decimal; other values are returned unchanged.
+Value conform(const Type& type, Value value);
 
 // Decides `decision` for the context's facts without a justification (used for decision refs).
 std::shared_ptr<const Record> outcome_of(int decision, EvalContext& context);

@@ -20,12 +20,18 @@ enum class RuleStatus {
 };
 const char* rule_status_name(RuleStatus status);
 
+// A rule's part in a decision. The values its message and fact list show are computed only
+// when a justification is rendered (see rule_values), so deciding stays cheap.
 struct RuleTrace {
   int rule = -1;
   RuleStatus status = RuleStatus::kNotReached;
+  std::vector<std::string> notes;  // e.g. the calendar days a working-day count passed over
+};
+
+// What a justification shows of one rule, computed on request.
+struct RuleValues {
   std::vector<Value> facts;            // values of RuleDef::facts_read
   std::vector<Value> template_values;  // values of RuleDef::template_exprs (null: not computable)
-  std::vector<std::string> notes;
 };
 
 struct DecisionTrace {
@@ -33,6 +39,7 @@ struct DecisionTrace {
   Date as_of;
   std::shared_ptr<const Record> outcome;
   std::vector<RuleTrace> rules;  // empty when evaluated without justification
+  std::shared_ptr<const Record> facts;  // kept for rendering the justification
   std::vector<Value> parameter_overrides;  // as given in EvalOptions, indexed like params
 };
 

@@ -1,6 +1,7 @@
 // Justifications: built from a decision's trace on request, rendered as text or JSON.
 #include "explain/render.hpp"
 
+#include "eval/decide.hpp"
 #include "eval/trace.hpp"
 #include "tiaoli/decision.hpp"
 #include "tiaoli/ruleset.hpp"
@@ -89,11 +90,12 @@ std::vector<RuleExplanation> Decision::explain(Lang lang) const {
       const detail::ProvisionInfo* p = model.provision(cite);
       e.cites.push_back(Provision{cite, p ? p->text : ""});
     }
-    if (!rt.template_values.empty() || rule.template_exprs.empty()) {
-      e.message = detail::render_template(lang == Lang::kZh ? rule.because_zh : rule.because_en, rt.template_values);
-    }
-    for (std::size_t i = 0; i < rt.facts.size() && i < rule.facts_read.size(); ++i) {
-      e.facts.push_back(FactUse{rule.facts_read[i].text, rt.facts[i].is_null() ? "—" : rt.facts[i].to_string()});
+    if (rt.status != detail::RuleStatus::kNotReached && rt.status != detail::RuleStatus::kNotInForce) {
+      detail::RuleValues values = detail::rule_values(model, *trace_, rule);
+      e.message = detail::render_template(lang == Lang::kZh ? rule.because_zh : rule.because_en, values.template_values);
+      for (std::size_t i = 0; i < values.facts.size(); ++i) {
+        e.facts.push_back(FactUse{rule.facts_read[i].text, values.facts[i].is_null() ? "—" : values.facts[i].to_string()});
+      }
     }
     for (int index : rule.params_used) {
       const detail::ParamDef& param = model.params[static_cast<std::size_t>(index)];

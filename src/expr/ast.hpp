@@ -63,6 +63,7 @@ struct Node {
   Aggregate aggregate = Aggregate::kAny;
   Value literal;
   std::vector<std::unique_ptr<Node>> children;
+  int height = 1;  // levels below and including this node; bounded by the parser
 
   // Set by the checker.
   const Type* type = nullptr;

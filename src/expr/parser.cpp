@@ -86,8 +86,14 @@ class Parser {
   static void extend_to(Node& node, int offset, int length) {
     node.length = std::max(node.length, offset + length - node.offset);
   }
-  static NodePtr binary(Op op, NodePtr left, NodePtr right) {
+  NodePtr binary(Op op, NodePtr left, NodePtr right) {
+    int height = 1 + std::max(left->height, right->height);
+    if (height > kMaxExpressionHeight) {
+      throw Failure{{right->offset, "the expression is too long (more than " + std::to_string(kMaxExpressionHeight) +
+                                        " operators in a chain); split it with `let:` helper values"}};
+    }
     auto node = std::make_unique<Node>();
+    node->height = height;
     node->kind = NodeKind::kBinary;
     node->op = op;
     node->offset = left->offset;

@@ -20,6 +20,9 @@ struct ParseOutput {
 
 // Nesting deeper than this is rejected, so no expression can exhaust the stack.
 inline constexpr int kMaxExpressionDepth = 64;
+// A long chain such as 1 + 1 + ... + 1 builds a tree as high as it is long; the checker and
+// evaluator walk it recursively, so its height is bounded too.
+inline constexpr int kMaxExpressionHeight = 256;
 
 ParseOutput parse_expression(std::string_view text);
 

@@ -1,5 +1,6 @@
 #include "facts/facts_reader.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <regex>
 
@@ -76,6 +77,25 @@ std::string json_kind(const nlohmann::json& json) {
   }
 }
 
+// "1 year", "2 years 6 months", "30 days".
+std::optional<Duration> parse_duration(const std::string& text) {
+  static const std::regex part("\\s*([0-9]{1,6})\\s*(years?|months?|weeks?|days?)\\s*");
+  Duration d;
+  bool any = false;
+  auto begin = std::sregex_iterator(text.begin(), text.end(), part);
+  std::size_t consumed = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    if (static_cast<std::size_t>(it->position()) != consumed) return std::nullopt;
+    consumed += static_cast<std::size_t>(it->length());
+    int n = std::stoi((*it)[1]);
+    char unit = (*it)[2].str()[0];
+    (unit == 'y' ? d.years : unit == 'm' ? d.months : d.days) += unit == 'w' ? 7 * n : n;
+    any = true;
+  }
+  if (!any || consumed != text.size()) return std::nullopt;
+  return d;
+}
+
 [[noreturn]] void wrong_type(const Type& type, const nlohmann::json& json, const std::string& path) {
   std::string shown = json.is_string() ? "\"" + json.get<std::string>() + "\"" : json.dump();
   if (shown.size() > 60) shown = shown.substr(0, 57) + "...";
@@ -119,12 +139,13 @@ Decimal decimal_of(const nlohmann::json& json, const Type& type, const std::stri
   if (!json.is_number_float()) wrong_type(type, json, path);
   double v = json.get<double>();
   if (!std::isfinite(v) || std::fabs(v) > 1e14) throw FactError{path, path + ": the number " + json.dump() + " is too large or not a number"};
-  double scaled = v * Decimal::kScale;
-  double rounded = std::round(scaled);
-  if (std::fabs(scaled - rounded) > 1e-6 * std::max(1.0, std::fabs(scaled))) {
-    throw FactError{path, path + ": " + json.dump() + " has more than 4 decimal places"};
-  }
-  return Decimal{static_cast<std::int64_t>(rounded)};
+  // The shortest text that reads back as the same double is what the document said (39.5,
+  // 39.00001), so exactly 4 places can be checked.
+  char text[64];
+  auto [end, error] = std::to_chars(text, text + sizeof text, v, std::chars_format::fixed);
+  auto decimal = error == std::errc() ? Decimal::parse(std::string_view(text, static_cast<std::size_t>(end - text))) : std::nullopt;
+  if (!decimal) throw FactError{path, path + ": " + json.dump() + " has more than 4 decimal places"};
+  return *decimal;
 }
 
 }  // namespace
@@ -156,6 +177,14 @@ Value bind_value(const Type& type, const nlohmann::json& json, const std::string
       auto date = Date::parse(text);
       if (!date) throw FactError{path, path + ": \"" + text + "\" is not a valid date (YYYY-MM-DD)"};
       return Value(*date);
+    }
+    case TypeKind::kDuration: {
+      if (!json.is_string()) wrong_type(type, json, path);
+      auto duration = parse_duration(json.get_ref<const std::string&>());
+      if (!duration) {
+        throw FactError{path, path + ": \"" + json.get<std::string>() + "\" is not a duration (write e.g. 1 year, 6 months, 30 days)"};
+      }
+      return Value(*duration);
     }
     case TypeKind::kEnum: {
       if (!json.is_string()) wrong_type(type, json, path);

@@ -115,6 +115,27 @@ std::optional<std::vector<std::string>> YamlFile::text_list(const YAML::Node& no
   return values;
 }
 
+namespace {
+
+// How many bytes of a quoted scalar's source spell its first `content_bytes` bytes of content:
+// in "..." an escape such as \" is two bytes for one; in '...' a doubled '' is two for one.
+std::size_t source_bytes(std::string_view source, char quote, std::size_t content_bytes) {
+  std::size_t s = 0;
+  for (std::size_t c = 0; c < content_bytes && s < source.size(); ++c) {
+    if (quote == '"' && source[s] == '\\' && s + 1 < source.size()) {
+      char kind = source[s + 1];
+      s += kind == 'x' ? 4 : kind == 'u' ? 6 : kind == 'U' ? 10 : 2;
+    } else if (quote == '\'' && source[s] == '\'' && s + 1 < source.size() && source[s + 1] == '\'') {
+      s += 2;
+    } else {
+      s += 1;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
 SourcePos scalar_content_pos(const YAML::Node& node, const SourceFile& file) {
   return offset_pos(node, file, 0);
 }
@@ -124,14 +145,16 @@ SourcePos offset_pos(const YAML::Node& node, const SourceFile& file, int offset)
   int line = mark.line + 1;
   std::string_view source = file.line(line);
   auto start = std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), source.size());
-  if (start < source.size() && (source[start] == '"' || source[start] == '\'')) ++start;
+  char quote = start < source.size() && (source[start] == '"' || source[start] == '\'') ? source[start] : '\0';
+  if (quote != '\0') ++start;
   std::string_view content = node.Scalar();
   std::string_view prefix = content.substr(0, std::min(content.size(), static_cast<std::size_t>(std::max(offset, 0))));
   bool block = start < source.size() && (source[start] == '|' || source[start] == '>');
   std::size_t last_newline = prefix.rfind('\n');
   if (last_newline == std::string_view::npos && !block) {
-    // On the scalar's first line: count from where its content starts.
-    return SourcePos{&file, line, code_points(source.substr(0, start)) + code_points(prefix) + 1};
+    // On the scalar's first line: count from where its content starts, stepping over escapes.
+    std::size_t at = start + source_bytes(source.substr(start), quote, prefix.size());
+    return SourcePos{&file, line, code_points(source.substr(0, std::min(at, source.size()))) + 1};
   }
   // A later line of a block scalar: find the line that holds the text at the offset.
   std::size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
