@@ -1,6 +1,7 @@
 // tiaoli (条例): an embeddable rules engine for administrative regulations.
 #pragma once
 
+#include "tiaoli/batch.hpp"
 #include "tiaoli/decision.hpp"
 #include "tiaoli/result.hpp"
 #include "tiaoli/ruleset.hpp"

@@ -6,6 +6,8 @@
 #include <optional>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "explain/render.hpp"
 #include "testing/test_runner.hpp"
 #include "tiaoli/tiaoli.hpp"
@@ -19,8 +21,10 @@ struct Options {
   std::vector<std::pair<std::string, std::string>> params;  // --param NAME=VALUE, repeatable
 };
 
-// Parses `--name value` pairs; `allowed` lists the names this verb takes.
-std::optional<Options> parse(const Args& args, std::initializer_list<std::string> allowed) {
+// Parses `--name value` pairs; `allowed` lists the names this verb takes, `flags` the names that
+// take no value.
+std::optional<Options> parse(const Args& args, std::initializer_list<std::string> allowed,
+                             std::initializer_list<std::string> flags = {}) {
   Options options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -30,6 +34,10 @@ std::optional<Options> parse(const Args& args, std::initializer_list<std::string
     }
     std::string name = arg.substr(2);
     std::string value;
+    if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
+      options.values[name] = "true";
+      continue;
+    }
     if (auto eq = name.find('='); eq != std::string::npos) {
       value = name.substr(eq + 1);
       name = name.substr(0, eq);
@@ -104,37 +112,24 @@ std::string decision_for(const Options& options, std::string_view document) {
   return "";
 }
 
-int eval_batch(const RuleSet& ruleset, const Options& options, std::istream& in, const EvalOptions& eval_options) {
-  std::string line;
-  int line_number = 0;
-  int errors = 0;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    detail::Json out;
-    auto facts = ruleset.parse_facts(line, FactsFormat::kJson);
-    std::string decision_id = decision_for(options, line);
-    if (facts.ok() && !facts.value().id().empty()) out["id"] = facts.value().id();
-    if (!facts.ok()) {
-      out["line"] = line_number;
-      out["error"] = facts.error().message;
-      if (!facts.error().field.empty()) out["field"] = facts.error().field;
-      ++errors;
-    } else {
-      auto decision = ruleset.decide(decision_id, facts.value(), eval_options);
-      if (decision.ok()) {
-        auto result = detail::Json::parse(decision.value().to_json(options.values.count("lang") && options.values.at("lang") == "en" ? Lang::kEn : Lang::kZh));
-        for (auto& [key, value] : result.items()) out[key] = value;
-      } else {
-        out["line"] = line_number;
-        out["error"] = decision.error().message;
-        if (!decision.error().field.empty()) out["field"] = decision.error().field;
-        ++errors;
-      }
+int eval_batch(const RuleSet& ruleset, const Options& options, std::istream& in, BatchOptions batch) {
+  batch.decision = options.values.count("decision") ? options.values.at("decision") : "";
+  if (options.values.count("jobs")) {
+    const std::string& jobs = options.values.at("jobs");
+    if (jobs.empty() || jobs.find_first_not_of("0123456789") != std::string::npos || jobs.size() > 4) {
+      return usage_error("--jobs takes a number of threads");
     }
-    std::cout << out.dump() << "\n";
+    batch.jobs = std::stoi(jobs);
   }
-  return errors == 0 ? 0 : 1;
+  if (isatty(STDERR_FILENO)) {
+    batch.progress = [](std::size_t done) { std::cerr << "\r" << done << " lines decided" << std::flush; };
+  }
+  std::ios::sync_with_stdio(false);
+  BatchSummary summary = decide_jsonl(ruleset, in, std::cout, batch);
+  std::cout.flush();
+  if (batch.progress) std::cerr << "\n";
+  if (summary.failed > 0) std::cerr << summary.failed << " of " << summary.lines << " lines could not be decided\n";
+  return summary.failed == 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -158,7 +153,7 @@ int check(const Args& args) {
 }
 
 int eval(const Args& args) {
-  auto options = parse(args, {"decision", "facts", "as-of", "format", "lang", "param"});
+  auto options = parse(args, {"decision", "facts", "as-of", "format", "lang", "param", "jobs"}, {"outcome-only"});
   if (!options) return 2;
   if (options->positional.size() != 1) return usage_error("eval takes one rule-set folder");
   if (!options->values.count("facts")) return usage_error("eval needs --facts FILE");
@@ -176,13 +171,18 @@ int eval(const Args& args) {
   auto ruleset = load_or_report(options->positional[0]);
   if (!ruleset) return 1;
   const std::string& path = options->values["facts"];
-  if (ends_with(path, ".jsonl")) {
+  eval_options.justify = !options->values.count("outcome-only");
+  if (ends_with(path, ".jsonl") || path == "-") {
+    BatchOptions batch;
+    batch.eval = eval_options;
+    batch.lang = lang;
+    if (path == "-") return eval_batch(*ruleset, *options, std::cin, batch);
     std::ifstream in(path);
     if (!in) {
       std::cerr << path << ": cannot be read\n";
       return 1;
     }
-    return eval_batch(*ruleset, *options, in, eval_options);
+    return eval_batch(*ruleset, *options, in, batch);
   }
   auto text = read_input(path);
   if (!text) {

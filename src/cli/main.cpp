@@ -10,6 +10,7 @@ Usage:
   tiaoli check RULES                      load and check a rule-set folder
   tiaoli eval RULES --facts FILE [--decision ID] [--as-of DATE]
                     [--format text|json] [--lang zh|en] [--param NAME=VALUE]...
+                    [--jobs N] [--outcome-only]
                                           decide; FILE may be YAML, JSON, or JSONL (one case a
                                           line, one JSON result a line); '-' reads stdin
   tiaoli test RULES [--lang zh|en]        run the rule set's YAML test cases

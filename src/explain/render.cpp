@@ -1,6 +1,8 @@
 // Justifications: built from a decision's trace on request, rendered as text or JSON.
 #include "explain/render.hpp"
 
+#include "explain/json_writer.hpp"
+
 #include "eval/decide.hpp"
 #include "eval/trace.hpp"
 #include "tiaoli/decision.hpp"
@@ -8,33 +10,24 @@
 
 namespace tiaoli {
 
-using detail::Json;
-
 namespace detail {
 
 Json value_to_json(const Value& value) {
-  switch (value.kind()) {
-    case Value::Kind::kNull: return nullptr;
-    case Value::Kind::kBool: return value.as_bool();
-    case Value::Kind::kInt: return value.as_int();
-    case Value::Kind::kDecimal: {
-      Decimal d = value.as_decimal();
-      if (d.units % Decimal::kScale == 0) return d.units / Decimal::kScale;
-      return Json::parse(d.to_string());
-    }
-    case Value::Kind::kList: {
-      Json array = Json::array();
-      for (const Value& v : value.as_list()) array.push_back(value_to_json(v));
-      return array;
-    }
-    case Value::Kind::kRecord: {
-      Json object = Json::object();
-      const Record& record = value.as_record();
-      for (std::size_t i = 0; i < record.fields.size(); ++i) object[record.field_name(i)] = value_to_json(record.fields[i]);
-      return object;
-    }
-    default: return value.to_string();
-  }
+  std::string text;
+  JsonWriter(text).value(value);
+  return Json::parse(text);
+}
+
+void write_ruleset(JsonWriter& json, const RuleSet& ruleset) {
+  json.key("ruleset");
+  json.begin_object();
+  json.key("name");
+  json.string(ruleset.name());
+  json.key("version");
+  json.string(ruleset.version());
+  json.key("content_hash");
+  json.string(ruleset.content_hash());
+  json.end_object();
 }
 
 namespace {
@@ -176,43 +169,100 @@ std::string Decision::to_text(Lang lang) const {
 }
 
 std::string Decision::to_json(Lang lang) const {
-  Json json;
-  json["decision"] = decision_id();
-  json["as_of"] = trace_->as_of.to_string();
-  json["outcome"] = detail::value_to_json(Value(trace_->outcome));
+  std::string out;
+  detail::JsonWriter json(out);
   const detail::DecisionDef& def = ruleset_->model().decisions[static_cast<std::size_t>(trace_->decision)];
-  Json justification;
-  justification["hit_policy"] = detail::hit_policy_name(def.hit);
-  justification["lang"] = lang == Lang::kZh ? "zh" : "en";
-  Json rules = Json::array();
+  json.begin_object();
+  json.key("decision");
+  json.string(def.id);
+  json.key("as_of");
+  json.string(trace_->as_of.to_string());
+  json.key("outcome");
+  json.value(Value(trace_->outcome));
+  json.key("justification");
+  json.begin_object();
+  json.key("hit_policy");
+  json.string(detail::hit_policy_name(def.hit));
+  json.key("lang");
+  json.string(lang == Lang::kZh ? "zh" : "en");
+  json.key("rules");
+  json.begin_array();
   for (const RuleExplanation& e : explain(lang)) {
-    Json rule;
-    rule["rule"] = e.rule_id;
-    rule["status"] = e.status;
-    rule["decisive"] = e.decisive;
-    if (!e.code.empty()) rule["code"] = e.code;
-    rule["cites"] = Json::array();
-    for (const Provision& p : e.cites) rule["cites"].push_back({{"id", p.id}, {"text", p.text}});
-    rule["message"] = e.message;
-    rule["facts"] = Json::array();
-    for (const FactUse& f : e.facts) rule["facts"].push_back({{"path", f.path}, {"value", f.value}});
-    rule["parameters"] = Json::array();
-    for (const ParameterUse& p : e.parameters) {
-      Json param = {{"name", p.name}, {"value", p.value},
-                              {"source", p.local_interpretation ? "local_interpretation" : "regulation"}};
-      param[p.local_interpretation ? "reason" : "cite"] = p.source;
-      if (!p.note.empty()) param["note"] = p.note;
-      if (!p.version.empty()) param["version"] = p.version;
-      if (p.overridden) param["overridden"] = true;
-      rule["parameters"].push_back(std::move(param));
+    json.begin_object();
+    json.key("rule");
+    json.string(e.rule_id);
+    json.key("status");
+    json.string(e.status);
+    json.key("decisive");
+    json.boolean(e.decisive);
+    if (!e.code.empty()) {
+      json.key("code");
+      json.string(e.code);
     }
-    if (!e.notes.empty()) rule["notes"] = e.notes;
-    rules.push_back(std::move(rule));
+    json.key("cites");
+    json.begin_array();
+    for (const Provision& p : e.cites) {
+      json.begin_object();
+      json.key("id");
+      json.string(p.id);
+      json.key("text");
+      json.string(p.text);
+      json.end_object();
+    }
+    json.end_array();
+    json.key("message");
+    json.string(e.message);
+    json.key("facts");
+    json.begin_array();
+    for (const FactUse& f : e.facts) {
+      json.begin_object();
+      json.key("path");
+      json.string(f.path);
+      json.key("value");
+      json.string(f.value);
+      json.end_object();
+    }
+    json.end_array();
+    json.key("parameters");
+    json.begin_array();
+    for (const ParameterUse& p : e.parameters) {
+      json.begin_object();
+      json.key("name");
+      json.string(p.name);
+      json.key("value");
+      json.string(p.value);
+      json.key("source");
+      json.string(p.local_interpretation ? "local_interpretation" : "regulation");
+      json.key(p.local_interpretation ? "reason" : "cite");
+      json.string(p.source);
+      if (!p.note.empty()) {
+        json.key("note");
+        json.string(p.note);
+      }
+      if (!p.version.empty()) {
+        json.key("version");
+        json.string(p.version);
+      }
+      if (p.overridden) {
+        json.key("overridden");
+        json.boolean(true);
+      }
+      json.end_object();
+    }
+    json.end_array();
+    if (!e.notes.empty()) {
+      json.key("notes");
+      json.begin_array();
+      for (const std::string& note : e.notes) json.string(note);
+      json.end_array();
+    }
+    json.end_object();
   }
-  justification["rules"] = std::move(rules);
-  json["justification"] = std::move(justification);
-  json["ruleset"] = {{"name", ruleset_->name()}, {"version", ruleset_->version()}, {"content_hash", ruleset_->content_hash()}};
-  return json.dump();
+  json.end_array();
+  json.end_object();
+  write_ruleset(json, *ruleset_);
+  json.end_object();
+  return out;
 }
 
 }  // namespace tiaoli
