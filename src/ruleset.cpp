@@ -53,7 +53,12 @@ std::vector<DecisionInfo> RuleSet::decisions() const {
 
 Result<Facts> RuleSet::parse_facts(std::string_view text, FactsFormat format) const {
   try {
-    auto json = format == FactsFormat::kJson ? detail::parse_json_document(text) : detail::parse_yaml_document(text);
+    if (format == FactsFormat::kJson) {
+      auto bound = detail::read_json_facts(*model_, text);
+      if (!bound.ok()) return bound.error();
+      return Facts(std::move(bound.value()));
+    }
+    auto json = detail::parse_yaml_document(text);
     if (!json.ok()) return json.error();
     auto bound = detail::bind_facts(*model_, json.value());
     if (!bound.ok()) return bound.error();

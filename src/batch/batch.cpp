@@ -41,7 +41,7 @@ void write_error(std::string& out, std::size_t line_number, const std::string& i
 
 // Decides one line into `out` (without the newline); returns false for a failed line.
 bool decide_line(const RuleSet& ruleset, const BatchOptions& options, std::string_view line,
-                 std::size_t line_number, std::string& out) {
+                 std::size_t line_number, const std::string& ruleset_json, std::string& out) {
   auto facts = ruleset.parse_facts(line, FactsFormat::kJson);
   if (!facts.ok()) {
     write_error(out, line_number, "", facts.error());
@@ -76,9 +76,30 @@ bool decide_line(const RuleSet& ruleset, const BatchOptions& options, std::strin
   json.string(decision.value().as_of().to_string());
   json.key("outcome");
   json.record(decision.value().outcome());
-  detail::write_ruleset(json, ruleset);
+  json.raw(ruleset_json);  // the same on every line: written once
   json.end_object();
   return true;
+}
+
+// Lines read together and decided together; results written in input order.
+struct Chunk {
+  std::vector<std::string> lines;
+  std::vector<std::size_t> numbers;
+  std::vector<std::string> results;
+  std::vector<char> failed;
+};
+
+std::size_t read_chunk(std::istream& in, std::size_t limit, std::size_t line_number, Chunk& chunk) {
+  chunk.lines.clear();
+  chunk.numbers.clear();
+  std::string line;
+  while (chunk.lines.size() < limit && std::getline(in, line)) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    chunk.lines.push_back(std::move(line));
+    chunk.numbers.push_back(line_number);
+  }
+  return line_number;
 }
 
 }  // namespace
@@ -86,44 +107,55 @@ bool decide_line(const RuleSet& ruleset, const BatchOptions& options, std::strin
 BatchSummary decide_jsonl(const RuleSet& ruleset, std::istream& in, std::ostream& out,
                           const BatchOptions& options) {
   unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs) : std::max(1U, std::thread::hardware_concurrency());
-  std::size_t chunk = std::max<std::size_t>(1, options.chunk_lines);
-  BatchSummary summary;
-  std::vector<std::string> lines;
-  std::vector<std::size_t> numbers;
-  std::vector<std::string> results;
-  std::vector<char> failed;
-  std::size_t line_number = 0;
-  std::string line;
-  bool more = true;
-  while (more) {
-    lines.clear();
-    numbers.clear();
-    while (lines.size() < chunk && (more = static_cast<bool>(std::getline(in, line)))) {
-      ++line_number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      lines.push_back(std::move(line));
-      numbers.push_back(line_number);
-    }
-    results.assign(lines.size(), std::string());
-    failed.assign(lines.size(), 0);
+  std::size_t limit = std::max<std::size_t>(1, options.chunk_lines);
+  std::string ruleset_json;
+  detail::JsonWriter writer(ruleset_json);
+  detail::write_ruleset(writer, ruleset);
+
+  auto decide_chunk = [&](Chunk& chunk) {
+    chunk.results.assign(chunk.lines.size(), std::string());
+    chunk.failed.assign(chunk.lines.size(), 0);
     auto work = [&](std::size_t first, std::size_t step) {
-      for (std::size_t i = first; i < lines.size(); i += step) {
-        failed[i] = decide_line(ruleset, options, lines[i], numbers[i], results[i]) ? 0 : 1;
+      for (std::size_t i = first; i < chunk.lines.size(); i += step) {
+        bool ok = decide_line(ruleset, options, chunk.lines[i], chunk.numbers[i], ruleset_json, chunk.results[i]);
+        chunk.failed[i] = ok ? 0 : 1;
       }
     };
-    unsigned workers = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, lines.size() / 64)));
+    unsigned workers = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, chunk.lines.size() / 64)));
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work, t, workers);
     work(0, workers);
     for (std::thread& thread : threads) thread.join();
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      out.write(results[i].data(), static_cast<std::streamsize>(results[i].size()));
+  };
+
+  BatchSummary summary;
+  auto write_chunk = [&](const Chunk& chunk) {
+    for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
+      out.write(chunk.results[i].data(), static_cast<std::streamsize>(chunk.results[i].size()));
       out.put('\n');
-      summary.failed += static_cast<std::size_t>(failed[i]);
+      summary.failed += static_cast<std::size_t>(chunk.failed[i]);
     }
-    summary.lines += lines.size();
-    if (options.progress) options.progress(summary.lines);
+    summary.lines += chunk.lines.size();
+    if (options.progress && !chunk.lines.empty()) options.progress(summary.lines);
+  };
+
+  // A pipeline: while the workers decide one chunk, this thread writes the previous one and
+  // reads the next, so input and output cost no decision time.
+  Chunk chunks[3];
+  Chunk* done = &chunks[0];
+  Chunk* current = &chunks[1];
+  Chunk* next = &chunks[2];
+  std::size_t line_number = read_chunk(in, limit, 0, *current);
+  while (!current->lines.empty()) {
+    std::thread deciding([&decide_chunk, current] { decide_chunk(*current); });
+    write_chunk(*done);
+    done->lines.clear();
+    line_number = read_chunk(in, limit, line_number, *next);
+    deciding.join();
+    std::swap(done, current);
+    std::swap(current, next);
   }
+  write_chunk(*done);
   summary.decided = summary.lines - summary.failed;
   return summary;
 }

@@ -25,9 +25,16 @@ int Date::month() const { return detail::to_boost(*this).month(); }
 int Date::day() const { return detail::to_boost(*this).day(); }
 
 std::string Date::to_string() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year(), month(), day());
-  return buffer;
+  auto ymd = detail::to_boost(*this).year_month_day();
+  int parts[3] = {ymd.year, ymd.month, ymd.day};
+  std::string text = "0000-00-00";
+  for (int i = 3, v = parts[0]; i >= 0; --i, v /= 10) text[static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
+  for (int k = 1; k <= 2; ++k) {
+    std::size_t at = k == 1 ? 5 : 8;
+    text[at] = static_cast<char>('0' + parts[k] / 10);
+    text[at + 1] = static_cast<char>('0' + parts[k] % 10);
+  }
+  return text;
 }
 
 std::optional<Decimal> Decimal::parse(std::string_view text) {

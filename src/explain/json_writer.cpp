@@ -4,6 +4,12 @@
 
 namespace tiaoli::detail {
 
+namespace {
+
+constexpr bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+}  // namespace
+
 void JsonWriter::separate() {
   if (need_comma_) out_.push_back(',');
   need_comma_ = true;
@@ -32,7 +38,7 @@ void JsonWriter::string(std::string_view text) {
   std::size_t plain = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!needs_escape(c)) continue;
     out_.append(text.substr(plain, i - plain));
     plain = i + 1;
     switch (c) {
