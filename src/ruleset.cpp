@@ -68,6 +68,12 @@ Result<Facts> RuleSet::parse_facts(std::string_view text, FactsFormat format) co
   }
 }
 
+Result<Facts> RuleSet::make_facts(const FactValue& document) const {
+  auto bound = detail::bind_facts(*model_, document);
+  if (!bound.ok()) return bound.error();
+  return Facts(std::move(bound.value()));
+}
+
 Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& facts, const EvalOptions& options) const {
   int index = model_->find_decision(decision_id);
   if (index < 0) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tiaoli/decision.hpp"
+#include "tiaoli/fact_value.hpp"
 #include "tiaoli/result.hpp"
 #include "tiaoli/value.hpp"
 
@@ -74,6 +75,8 @@ class RuleSet : public std::enable_shared_from_this<RuleSet> {
 
   // Parses a facts document and checks it against the schema. Errors name the field path.
   Result<Facts> parse_facts(std::string_view text, FactsFormat format) const;
+  // The same for a document built in C++ (see fact_value.hpp).
+  Result<Facts> make_facts(const FactValue& document) const;
 
   // Decides `decision_id` for `facts`. Errors: unknown decision, no as_of date, facts the
   // decision needs are missing or invalid (the error names the field), a date outside the

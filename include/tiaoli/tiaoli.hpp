@@ -3,6 +3,8 @@
 
 #include "tiaoli/batch.hpp"
 #include "tiaoli/decision.hpp"
+#include "tiaoli/fact_value.hpp"
+#include "tiaoli/reload.hpp"
 #include "tiaoli/result.hpp"
 #include "tiaoli/ruleset.hpp"
 #include "tiaoli/value.hpp"

@@ -61,6 +61,22 @@ Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model, 
   return bind_document<NlohmannTraits>(model, document);
 }
 
+Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model, const FactValue& document) {
+  return bind_document<FactValueTraits>(model, document);
+}
+
+std::string FactValueTraits::dump(const Node& n) {
+  switch (kind(n)) {
+    case JsonKind::kNull: return "null";
+    case JsonKind::kBool: return boolean(n) ? "true" : "false";
+    case JsonKind::kInteger: return std::to_string(integer(n));
+    case JsonKind::kReal: return nlohmann::json(real(n)).dump();
+    case JsonKind::kString: return nlohmann::json(std::string(string(n))).dump();
+    case JsonKind::kArray: return "[...]";
+    default: return "{...}";
+  }
+}
+
 Result<nlohmann::json> parse_json_document(std::string_view text) {
   if (auto problem = check_text(text)) return facts_text_error(*problem);
   try {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/model.hpp"
+#include "tiaoli/fact_value.hpp"
 #include "tiaoli/result.hpp"
 
 namespace YAML {
@@ -35,6 +36,8 @@ Result<nlohmann::json> parse_yaml_document(std::string_view text);
 // `path` names the value in errors (e.g. "parameter max_age").
 nlohmann::json yaml_to_json(const YAML::Node& node, const std::string& path);
 Result<nlohmann::json> parse_json_document(std::string_view text);
+
+Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model, const FactValue& document);
 
 // Reads and binds a JSON facts document (the fast path: simdjson, falling back to nlohmann's
 // parser to explain a syntax error).

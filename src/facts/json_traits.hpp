@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include "tiaoli/fact_value.hpp"
+
 namespace tiaoli::detail {
 
 enum class JsonKind { kNull, kBool, kInteger, kUnsigned, kReal, kString, kArray, kObject };
@@ -82,6 +84,39 @@ struct SimdjsonTraits {
     return &slot;
   }
   static std::string dump(const Node& n) { return simdjson::minify(n); }
+};
+
+// Facts built in C++ (tiaoli::FactValue).
+struct FactValueTraits {
+  using Node = FactValue;
+  static JsonKind kind(const Node& n) {
+    switch (n.data().index()) {
+      case 1: return JsonKind::kBool;
+      case 2: return JsonKind::kInteger;
+      case 3: return JsonKind::kReal;
+      case 4: return JsonKind::kString;
+      case 5: return JsonKind::kArray;
+      case 6: return JsonKind::kObject;
+      default: return JsonKind::kNull;
+    }
+  }
+  static bool boolean(const Node& n) { return std::get<bool>(n.data()); }
+  static std::int64_t integer(const Node& n) { return std::get<std::int64_t>(n.data()); }
+  static std::uint64_t unsigned_integer(const Node& n) { return static_cast<std::uint64_t>(integer(n)); }
+  static double real(const Node& n) { return std::get<double>(n.data()); }
+  static std::string_view string(const Node& n) { return std::get<std::string>(n.data()); }
+  static std::size_t size(const Node& n) { return std::get<FactValue::Array>(n.data()).size(); }
+  template <class F>
+  static void for_each(const Node& n, F&& f) {
+    for (const Node& element : std::get<FactValue::Array>(n.data())) f(element);
+  }
+  static const Node* member(const Node& n, std::string_view key, Node& /*slot*/) {
+    for (const auto& [name, value] : std::get<FactValue::Object>(n.data())) {
+      if (name == key) return &value;
+    }
+    return nullptr;
+  }
+  static std::string dump(const Node& n);
 };
 
 }  // namespace tiaoli::detail
