@@ -188,6 +188,12 @@ TEST_P(GoldenRules, Diagnostics) {
     actual = folder.relative(tiaoli::format_diagnostics(loaded.error().diagnostics));
   }
   compare_or_update(kCorpus / "rules" / (name + ".expected"), actual);
+  // warn_* cases load, and show only warnings; every other case must fail to load.
+  if (name.rfind("warn_", 0) == 0) {
+    ASSERT_TRUE(loaded.ok()) << "a warn_ case must load";
+    EXPECT_FALSE(loaded.value()->warnings().empty()) << "a warn_ case must give a warning";
+    return;
+  }
   ASSERT_FALSE(loaded.ok()) << "a broken rule set must not load";
   bool any_error = false;
   for (const tiaoli::Diagnostic& d : loaded.error().diagnostics) {

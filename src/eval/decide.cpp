@@ -31,6 +31,19 @@ class DecisionRun {
     return trace;
   }
 
+  // The rules that apply, for static analysis; a rule whose evaluation fails does not apply.
+  std::vector<int> applying() {
+    std::vector<int> result;
+    for (std::size_t i = 0; i < def_.rules.size(); ++i) {
+      try {
+        if (applies(i)) result.push_back(static_cast<int>(i));
+      } catch (const EvalFailure&) {
+        state_[i] = kFails;
+      }
+    }
+    return result;
+  }
+
  private:
   enum State { kUnknown, kHolds, kFails, kOutOfForce };
 
@@ -160,6 +173,14 @@ std::shared_ptr<const Record> outcome_of(int decision, EvalContext& context) {
   auto& cached = context.decision_outcomes[static_cast<std::size_t>(decision)];
   if (!cached) cached = run_decision(decision, context, false)->outcome;
   return cached;
+}
+
+std::vector<int> rules_that_apply(const RuleSetModel& model, int decision, const Record& facts, Date as_of) {
+  const DecisionDef& def = model.decisions[static_cast<std::size_t>(decision)];
+  std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
+  std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
+  EvalContext context{model, facts, as_of, slots, outcomes};
+  return DecisionRun(def, context, false).applying();
 }
 
 RuleValues rule_values(const RuleSetModel& model, const DecisionTrace& trace, const RuleDef& rule) {

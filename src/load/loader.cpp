@@ -9,6 +9,7 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include "check/lint.hpp"
 #include "common/text_checks.hpp"
 #include "load/loaders.hpp"
 
@@ -275,6 +276,7 @@ class FolderLoader {
     for (const ParamDef& param : model_.params) {
       if (!param.used) sink_.warning(param.where, "parameter '" + param.name + "' is never used by a rule");
     }
+    if (!sink_.has_errors()) lint_rule_set(model_, sink_);
   }
 
   void load_regulation_file() {
