@@ -4,6 +4,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include <unistd.h>
@@ -237,18 +238,20 @@ int coverage(const Args& args) {
   if (!ruleset) return 1;
   const detail::RuleSetModel& model = ruleset->model();
   detail::TestReport report = detail::run_tests(ruleset, Lang::kEn);
-  // rule (decision/rule id) → number of test cases whose decision considered it
-  std::map<std::string, int> exercised;
-  for (const detail::TestResult& result : report.results) {
-    const detail::TestCase& test = *result.test;
-    int d = model.find_decision(test.decision);
-    for (const detail::RuleDef& rule : model.decisions[static_cast<std::size_t>(d)].rules) exercised[test.decision + "/" + rule.id] += 1;
+  // rule (decision/rule id) → the test cases that evaluated it
+  std::map<std::string, std::set<std::size_t>> exercised;
+  for (std::size_t t = 0; t < report.results.size(); ++t) {
+    const detail::TestCase& test = *report.results[t].test;
+    const detail::DecisionDef& decision = model.decisions[static_cast<std::size_t>(model.find_decision(test.decision))];
+    for (int rule : report.results[t].considered_rules) {
+      exercised[test.decision + "/" + decision.rules[static_cast<std::size_t>(rule)].id].insert(t);
+    }
   }
   int accounted = 0;
   std::vector<std::string> missing;
   for (const std::string& id : model.provision_order) {
     std::vector<std::string> rules;
-    int tests = 0;
+    std::set<std::size_t> cases;
     for (const detail::DecisionDef& decision : model.decisions) {
       for (const detail::RuleDef& rule : decision.rules) {
         bool cites = std::any_of(rule.cites.begin(), rule.cites.end(), [&](const std::string& c) {
@@ -257,13 +260,14 @@ int coverage(const Args& args) {
         });
         if (!cites) continue;
         rules.push_back(decision.id + "/" + rule.id);
-        tests += exercised[decision.id + "/" + rule.id];
+        const auto& by_rule = exercised[decision.id + "/" + rule.id];
+        cases.insert(by_rule.begin(), by_rule.end());
       }
     }
     auto undecidable = std::find_if(model.undecidable.begin(), model.undecidable.end(), [&](const auto& u) { return u.id == id; });
     std::string status;
     if (!rules.empty()) {
-      status = tests > 0 ? "implemented" : "implemented, untested";
+      status = cases.empty() ? "implemented, untested" : "implemented";
     } else if (undecidable != model.undecidable.end()) {
       status = "not decidable: " + undecidable->reason;
     } else {
@@ -275,7 +279,7 @@ int coverage(const Args& args) {
     if (!rules.empty()) {
       std::cout << "\t";
       for (std::size_t i = 0; i < rules.size(); ++i) std::cout << (i ? ", " : "") << rules[i];
-      std::cout << "\t" << tests << " test case runs";
+      std::cout << "\t" << cases.size() << " test cases";
     }
     std::cout << "\n";
   }

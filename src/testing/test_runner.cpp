@@ -86,7 +86,14 @@ TestReport run_tests(const std::shared_ptr<const RuleSet>& ruleset, Lang lang) {
     } else {
       check_expectations(test, decision->value(), result);
     }
-    if (decision && decision->ok() && !result.problems.empty()) result.justification = decision->value().to_text(lang);
+    if (decision && decision->ok()) {
+      for (const RuleTrace& rule : decision->value().trace().rules) {
+        if (rule.status != RuleStatus::kNotReached && rule.status != RuleStatus::kNotInForce) {
+          result.considered_rules.push_back(rule.rule);
+        }
+      }
+      if (!result.problems.empty()) result.justification = decision->value().to_text(lang);
+    }
     result.passed = result.problems.empty();
     (result.passed ? report.passed : report.failed) += 1;
     report.results.push_back(std::move(result));

@@ -15,6 +15,7 @@ struct TestResult {
   bool passed = false;
   std::vector<std::string> problems;  // expected vs actual, one line each
   std::string justification;          // the decision's text justification, for failures
+  std::vector<int> considered_rules;  // rules of the decision this case evaluated (for coverage)
 };
 
 struct TestReport {
