@@ -98,13 +98,13 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
     }
   }
   std::vector<Value> no_slots;
-  std::vector<std::shared_ptr<const Record>> outcomes(model_->decisions.size());
+  std::vector<std::shared_ptr<const Record>> outcomes;  // sized on first use (decision refs)
   detail::EvalContext context{*model_, *facts.bound().record, *as_of, no_slots, outcomes};
   context.parameter_overrides = &overrides;
   try {
     auto trace = detail::run_decision(index, context, options.justify);
     trace->parameter_overrides = std::move(overrides);
-    trace->facts = facts.bound().record;
+    if (options.justify) trace->facts = facts.bound().record;
     return Decision(shared_from_this(), std::move(trace));
   } catch (const detail::EvalFailure& failure) {
     return Error{failure.message, failure.field, {}};
@@ -120,10 +120,10 @@ const std::string& Decision::decision_id() const {
   return ruleset_->model().decisions[static_cast<std::size_t>(trace_->decision)].id;
 }
 Date Decision::as_of() const { return trace_->as_of; }
-const Record& Decision::outcome() const { return *trace_->outcome; }
+const Record& Decision::outcome() const { return trace_->outcome; }
 
 Value Decision::field(std::string_view name) const {
-  const Record& record = *trace_->outcome;
+  const Record& record = trace_->outcome;
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
     if (record.field_name(i) == name) return record.fields[i];
   }

@@ -78,6 +78,9 @@ std::optional<TextProblem> check_text(std::string_view text) {
 }
 
 std::optional<TextProblem> find_yaml_alias(const std::string& text) {
+  // An alias needs an anchor (&name) to refer to; text without '&' has none (and an alias to an
+  // unknown anchor is a syntax error the real parse reports). Saves a second parse of most files.
+  if (text.find('&') == std::string::npos) return std::nullopt;
   std::istringstream stream(text);
   YAML::Parser parser(stream);
   AliasDetector detector;

@@ -12,10 +12,9 @@ class DecisionRun {
     auto trace = std::make_shared<DecisionTrace>();
     trace->decision = index;
     trace->as_of = context_.as_of;
-    auto outcome = std::make_shared<Record>();
+    Record* outcome = &trace->outcome;
     outcome->type = def_.output;
     outcome->fields.resize(def_.output->fields.size());
-    outcome->path = def_.id;
     if (justify_) traces_.resize(def_.rules.size());
     switch (def_.hit) {
       case HitPolicy::kAll: run_all(*outcome); break;
@@ -27,7 +26,6 @@ class DecisionRun {
       for (std::size_t i = 0; i < def_.rules.size(); ++i) traces_[i].rule = static_cast<int>(i);
       trace->rules = std::move(traces_);
     }
-    trace->outcome = std::move(outcome);
     return trace;
   }
 
@@ -104,6 +102,7 @@ class DecisionRun {
 
   void run_all(Record& outcome) {
     auto failures = std::make_shared<List>();
+    failures->reserve(def_.rules.size());
     for (std::size_t i = 0; i < def_.rules.size(); ++i) {
       State state = condition(i);
       if (state == kOutOfForce) continue;
@@ -170,8 +169,13 @@ std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, 
 }
 
 std::shared_ptr<const Record> outcome_of(int decision, EvalContext& context) {
+  if (context.decision_outcomes.empty()) context.decision_outcomes.resize(context.model.decisions.size());
   auto& cached = context.decision_outcomes[static_cast<std::size_t>(decision)];
-  if (!cached) cached = run_decision(decision, context, false)->outcome;
+  if (!cached) {
+    auto trace = run_decision(decision, context, false);
+    trace->outcome.path = context.model.decisions[static_cast<std::size_t>(decision)].id;  // for errors
+    cached = std::shared_ptr<const Record>(trace, &trace->outcome);  // shares the trace's lifetime
+  }
   return cached;
 }
 

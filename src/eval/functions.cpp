@@ -42,9 +42,10 @@ std::string describe_days(const time::Calendar& calendar, const std::vector<time
 }
 
 Value completed_years(Args args, EvalContext&) {
-  std::string convention = args[2].to_string();
+  std::string_view convention = args[2].kind() == Value::Kind::kEnum ? std::string_view(args[2].as_enum().name())
+                                                                      : std::string_view(args[2].as_string());
   if (!is_age_convention(convention)) {
-    throw EvalFailure{"'" + convention + "' is not a 周岁 convention (birthday / day_after_birthday)", ""};
+    throw EvalFailure{"'" + std::string(convention) + "' is not a 周岁 convention (birthday / day_after_birthday)", ""};
   }
   auto c = convention == "birthday" ? time::AgeConvention::kOnBirthday
                                     : time::AgeConvention::kDayAfterBirthday;

@@ -37,7 +37,7 @@ struct RuleValues {
 struct DecisionTrace {
   int decision = -1;
   Date as_of;
-  std::shared_ptr<const Record> outcome;
+  Record outcome;
   std::vector<RuleTrace> rules;  // empty when evaluated without justification
   std::shared_ptr<const Record> facts;  // kept for rendering the justification
   std::vector<Value> parameter_overrides;  // as given in EvalOptions, indexed like params

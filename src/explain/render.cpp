@@ -123,7 +123,7 @@ std::string Decision::to_text(Lang lang) const {
   std::string text = (zh ? "决定 " : "Decision ") + def.id + (title.empty() ? "" : (zh ? "（" + title + "）" : " (" + title + ")")) +
                      (zh ? "，截至 " : ", as of ") + trace_->as_of.to_string() + "\n";
   text += zh ? "结果：" : "Outcome: ";
-  const Record& outcome = *trace_->outcome;
+  const Record& outcome = trace_->outcome;
   for (std::size_t i = 0; i < outcome.fields.size(); ++i) {
     text += (i ? (zh ? "；" : "; ") : "") + outcome.field_name(i) + " = " + outcome.fields[i].to_string();
   }
@@ -178,7 +178,7 @@ std::string Decision::to_json(Lang lang) const {
   json.key("as_of");
   json.string(trace_->as_of.to_string());
   json.key("outcome");
-  json.value(Value(trace_->outcome));
+  json.record(trace_->outcome);
   json.key("justification");
   json.begin_object();
   json.key("hit_policy");
