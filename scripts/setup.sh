@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(g++ clang cmake ninja-build pkg-config libyaml-cpp-dev libboost-date-time-dev
-  nlohmann-json3-dev libsimdjson-dev libgtest-dev libgmock-dev libbenchmark-dev)
+  nlohmann-json3-dev libsimdjson-dev libgtest-dev libgmock-dev libbenchmark-dev
+  python3-yaml python3-jsonschema)
 
 missing=()
 for package in "${packages[@]}"; do

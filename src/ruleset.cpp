@@ -101,6 +101,7 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
   std::vector<std::shared_ptr<const Record>> outcomes;  // sized on first use (decision refs)
   detail::EvalContext context{*model_, *facts.bound().record, *as_of, no_slots, outcomes};
   context.parameter_overrides = &overrides;
+  context.budget = options.max_steps;
   try {
     auto trace = detail::run_decision(index, context, options.justify);
     trace->parameter_overrides = std::move(overrides);

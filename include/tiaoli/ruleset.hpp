@@ -39,6 +39,9 @@ class Facts {
 struct EvalOptions {
   std::optional<Date> as_of;  // overrides the facts' as_of; one of the two is required
   bool justify = true;        // false: outcome only (faster; the justification is empty)
+  // Evaluation steps one decision may take (each expression node and list element is a step);
+  // a decision that needs more fails with a clear error instead of running on.
+  int max_steps = 1000000;
   // "What if" values for parameters, by name, written as in a rule file (e.g. {"min_age", "20"},
   // {"age_convention", "day_after_birthday"}). Justifications mark them as overridden.
   std::vector<std::pair<std::string, std::string>> parameters;

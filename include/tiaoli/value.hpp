@@ -42,7 +42,10 @@ struct Duration {
   std::int32_t months = 0;
   std::int32_t days = 0;
   std::string to_string() const;  // "1 year", "6 months", "1 year 2 days"
-  bool operator==(const Duration&) const = default;
+  // 1 year equals 12 months; months and days are kept apart (a month has no fixed length).
+  bool operator==(const Duration& other) const {
+    return years * 12 + months == other.years * 12 + other.months && days == other.days;
+  }
 };
 
 namespace detail {

@@ -13,6 +13,11 @@ int Scope::bind(std::string name, const Type* type, bool maybe_absent) {
   return slot;
 }
 
+void Scope::bind_decision_let(std::string name, const Type* type, bool maybe_absent, int index, int slot,
+                              const Usage* usage) {
+  bindings_.push_back(Binding{std::move(name), type, slot, maybe_absent, index, usage});
+}
+
 const Scope::Binding* Scope::find(std::string_view name) const {
   for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it) {
     if (it->name == name) return &*it;
@@ -72,11 +77,17 @@ const Type* Checker::visit(Node& node, Scope& scope, Usage& usage) {
   return type;
 }
 
-const Type* Checker::ident(Node& node, Scope& scope, Usage&) {
+const Type* Checker::ident(Node& node, Scope& scope, Usage& usage) {
   if (const Scope::Binding* binding = scope.find(node.name)) {
     node.kind = NodeKind::kSlot;
     node.index = binding->slot;
     node.maybe_absent = binding->maybe_absent;
+    if (binding->decision_let >= 0) {
+      node.kind = NodeKind::kDecisionLet;
+      node.index = binding->decision_let;
+      node.var_slot = binding->slot;
+      merge_usage(usage, *binding->usage);
+    }
     return binding->type;
   }
   if (node.name == "as_of") {
@@ -440,6 +451,21 @@ const Type* Checker::unify(const Type* a, const Type* b) const {
     return element == nullptr ? nullptr : model_.types.list_of(element);
   }
   return nullptr;
+}
+
+void merge_usage(Usage& into, const Usage& from) {
+  for (const FactPath& path : from.facts) {
+    if (std::none_of(into.facts.begin(), into.facts.end(), [&](const FactPath& p) { return p.text == path.text; })) {
+      into.facts.push_back(path);
+    }
+  }
+  for (int p : from.params) {
+    if (std::find(into.params.begin(), into.params.end(), p) == into.params.end()) into.params.push_back(p);
+  }
+  for (int d : from.decisions) {
+    if (std::find(into.decisions.begin(), into.decisions.end(), d) == into.decisions.end()) into.decisions.push_back(d);
+  }
+  into.calendar = into.calendar || from.calendar;
 }
 
 void collect_fact_paths(const Node& node, Usage& usage) {

@@ -14,6 +14,8 @@ struct CheckError {
   std::string message;
 };
 
+struct Usage;
+
 // Names visible to an expression: a rule's `let` bindings and comprehension variables.
 class Scope {
  public:
@@ -22,10 +24,14 @@ class Scope {
     const Type* type;
     int slot;
     bool maybe_absent;
+    int decision_let = -1;              // a decision-level let: its index, evaluated lazily
+    const Usage* usage = nullptr;  // what that let reads, credited to the rules using it
   };
   // `next_slot` is shared by all scopes of one decision so every binding gets its own slot.
   explicit Scope(int* next_slot) : next_slot_(next_slot) {}
   int bind(std::string name, const Type* type, bool maybe_absent);
+  void bind_decision_let(std::string name, const Type* type, bool maybe_absent, int index, int slot,
+                         const Usage* usage);
   void unbind() { bindings_.pop_back(); }
   const Binding* find(std::string_view name) const;
 
@@ -74,6 +80,9 @@ class Checker {
   int current_;
   std::vector<CheckError> errors_;
 };
+
+// Adds what `from` reads to `into`, without duplicates.
+void merge_usage(Usage& into, const Usage& from);
 
 // Gathers the fact paths an expression reads (after checking) into `usage`.
 void collect_fact_paths(const Node& node, Usage& usage);

@@ -58,7 +58,7 @@ void collect_mentions(const Node& node, const std::string& text, Mentions& menti
     if (subject.type != nullptr && subject.type->is(TypeKind::kEnum)) {
       auto& [info, values] = mentions[source_text(subject, text)];
       info = subject.type->enum_info;
-      auto note = [&values](const Node& literal) {
+      auto note = [&values = values](const Node& literal) {
         if (literal.kind == NodeKind::kLiteral && literal.literal.kind() == Value::Kind::kEnum) {
           values.insert(literal.literal.as_enum().index);
         }
@@ -95,8 +95,9 @@ void unhandled_enum_values(const DecisionDef& decision, DiagnosticSink& sink) {
       if (!handled) missing += (missing.empty() ? "" : ", ") + info->values[v];
     }
     if (!missing.empty()) {
-      sink.warning(decision.where, "no rule of " + decision.id + " handles " + subject + " = " + missing +
-                                       " (" + info->name + "), and it has no default rule: such facts would get no decision");
+      std::string message = "no rule of " + decision.id + " handles " + subject;
+      message += " = " + missing + " (" + info->name + "), and it has no default rule: such facts would get no decision";
+      sink.warning(decision.where, message);
     }
   }
 }

@@ -161,8 +161,9 @@ class DecisionRun {
 std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, bool justify) {
   const DecisionDef& def = context.model.decisions[static_cast<std::size_t>(decision)];
   std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
+  std::vector<char> lets_ready(def.lets.size(), 0);
   EvalContext local{context.model, context.facts, context.as_of, slots, context.decision_outcomes,
-                    nullptr, context.parameter_overrides, context.budget};
+                    nullptr, context.parameter_overrides, context.budget, &def, &lets_ready};
   auto trace = DecisionRun(def, local, justify).run(decision);
   context.budget = local.budget;
   return trace;
@@ -183,7 +184,10 @@ std::vector<int> rules_that_apply(const RuleSetModel& model, int decision, const
   const DecisionDef& def = model.decisions[static_cast<std::size_t>(decision)];
   std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
   std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
+  std::vector<char> lets_ready(def.lets.size(), 0);
   EvalContext context{model, facts, as_of, slots, outcomes};
+  context.decision = &def;
+  context.lets_ready = &lets_ready;
   return DecisionRun(def, context, false).applying();
 }
 
@@ -191,8 +195,11 @@ RuleValues rule_values(const RuleSetModel& model, const DecisionTrace& trace, co
   const DecisionDef& def = model.decisions[static_cast<std::size_t>(trace.decision)];
   std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
   std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
+  std::vector<char> lets_ready(def.lets.size(), 0);
   EvalContext context{model, *trace.facts, trace.as_of, slots, outcomes};
   context.parameter_overrides = &trace.parameter_overrides;
+  context.decision = &def;
+  context.lets_ready = &lets_ready;
   auto try_evaluate = [&context](const Node& node) {
     try {
       return evaluate(node, context);

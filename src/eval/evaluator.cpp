@@ -7,7 +7,7 @@
 namespace tiaoli::detail {
 namespace {
 
-__extension__ typedef __int128 Int128;  // exact intermediate products of 4-place decimals
+__extension__ typedef __int128 Int128;  // NOLINT(modernize-use-using): exact 4-place decimal products
 
 // Every node evaluated and every list element visited costs one step of the budget.
 void spend(EvalContext& context) {
@@ -222,6 +222,7 @@ const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch
   switch (node.kind) {
     case NodeKind::kLiteral:
     case NodeKind::kSlot:
+    case NodeKind::kDecisionLet:
     case NodeKind::kFactRoot:
     case NodeKind::kField: spend(context); break;
     default:
@@ -230,6 +231,15 @@ const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch
   }
   switch (node.kind) {
     case NodeKind::kLiteral: return node.literal;
+    case NodeKind::kDecisionLet: {
+      auto index = static_cast<std::size_t>(node.index);
+      Value& slot = context.slots[static_cast<std::size_t>(node.var_slot)];
+      if (!(*context.lets_ready)[index]) {
+        slot = evaluate(*context.decision->lets[index].expr.root, context);
+        (*context.lets_ready)[index] = 1;
+      }
+      return slot;
+    }
     case NodeKind::kSlot: return context.slots[static_cast<std::size_t>(node.index)];
     case NodeKind::kFactRoot: {
       const Value& v = context.facts.fields[static_cast<std::size_t>(node.index)];
@@ -257,6 +267,7 @@ Value evaluate(const Node& node, EvalContext& context) {
   switch (node.kind) {
     case NodeKind::kLiteral:
     case NodeKind::kSlot:
+    case NodeKind::kDecisionLet:
     case NodeKind::kFactRoot:
     case NodeKind::kField: {
       Value scratch;
@@ -290,8 +301,10 @@ Value evaluate(const Node& node, EvalContext& context) {
         return function.call(std::span<const Value>(args, node.children.size()), context);
       } catch (EvalFailure& failure) {
         // Name the fact behind the failing argument (e.g. the date outside the calendar).
-        for (const auto& child : node.children) {
+        for (std::size_t i = 0; i < node.children.size(); ++i) {
+          const Node* child = node.children[i].get();
           if (!failure.field.empty() || child->path.empty()) continue;
+          if (failure.message.find(args[i].to_string()) == std::string::npos) continue;  // not about this fact
           failure.field = child->path;
           std::string_view message = failure.message;
           if (message.rfind("date ", 0) == 0) message.remove_prefix(5);

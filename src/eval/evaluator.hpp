@@ -30,6 +30,9 @@ struct EvalContext {
   // null or shorter than params when there are none.
   const std::vector<Value>* parameter_overrides = nullptr;
   int budget = 1000000;  // evaluation steps left; bounds the cost of one decision
+  // The decision being evaluated and which of its lets are computed (see NodeKind::kDecisionLet).
+  const DecisionDef* decision = nullptr;
+  std::vector<char>* lets_ready = nullptr;
 };
 
 Value evaluate(const Node& node, EvalContext& context);

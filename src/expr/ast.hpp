@@ -29,6 +29,7 @@ enum class NodeKind {
   kField,        // children[0].fields[index]
   kDecisionRef,  // index = decision; the output record
   kFunction,     // index = function id
+  kDecisionLet,  // index = the decision's `let`, var_slot = its slot; computed on first use
 };
 
 enum class Op {

@@ -126,14 +126,15 @@ class Parser {
       extend(*node, *node->children.back());
       return node;
     }
-    return coalesce();
+    return disjunction();
   }
 
+  // `a ?? b` binds tighter than comparisons, so `x ?? 0 == 1` reads (x ?? 0) == 1.
   NodePtr coalesce() {
-    NodePtr left = disjunction();
+    NodePtr left = additive();
     while (peek().punct("??")) {
       take();
-      left = binary(Op::kCoalesce, std::move(left), disjunction());
+      left = binary(Op::kCoalesce, std::move(left), additive());
     }
     return left;
   }
@@ -169,24 +170,24 @@ class Parser {
   }
 
   NodePtr comparison() {
-    NodePtr left = additive();
+    NodePtr left = coalesce();
     static constexpr std::pair<std::string_view, Op> kComparisons[] = {
         {"==", Op::kEq}, {"!=", Op::kNe}, {"<", Op::kLt},
         {"<=", Op::kLe}, {">", Op::kGt},  {">=", Op::kGe}};
     for (auto [text, op] : kComparisons) {
       if (peek().punct(text)) {
         take();
-        return binary(op, std::move(left), additive());
+        return binary(op, std::move(left), coalesce());
       }
     }
     if (peek().keyword("in")) {
       take();
-      return binary(Op::kIn, std::move(left), additive());
+      return binary(Op::kIn, std::move(left), coalesce());
     }
     if (peek().keyword("not") && peek(1).keyword("in")) {
       take();
       take();
-      return binary(Op::kNotIn, std::move(left), additive());
+      return binary(Op::kNotIn, std::move(left), coalesce());
     }
     return left;
   }

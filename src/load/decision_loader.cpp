@@ -1,6 +1,7 @@
 // The `decisions` section: decisions, their hit policies, outputs and rules; every expression
 // parsed and type-checked here, with errors pointing into the YAML file.
 #include <algorithm>
+#include <deque>
 #include <functional>
 
 #include "check/checker.hpp"
@@ -115,7 +116,7 @@ void merge_usage(RuleDef& rule, DecisionDef& decision, const Usage& usage) {
 }
 
 void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& decision, int index,
-                 RuleSetModel& model, int& next_slot) {
+                 RuleSetModel& model, const Scope& decision_scope) {
   bool all = decision.hit == HitPolicy::kAll;
   if (!file.check_map(node, "a rule", {"id", "cite", "code", "let", "when", "require", "then", "because", "effective_from", "effective_to", "overrides", "note"},
                       {"id", "cite", "because"})) {
@@ -154,7 +155,7 @@ void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& deci
   if (node["overrides"]) rule.overrides = file.text_list(node["overrides"], "overrides").value_or(std::vector<std::string>{});
 
   ExpressionCompiler compiler(file, model, index);
-  Scope scope(&next_slot);
+  Scope scope = decision_scope;  // the decision's lets, then the rule's own
   Usage usage;
   if (const YAML::Node lets = node["let"]) {
     if (!lets.IsMap()) {
@@ -251,7 +252,7 @@ void declare_decisions(const Section& section, RuleSetModel& model,
     return;
   }
   for (const YAML::Node& node : section.node) {
-    if (!file.check_map(node, "a decision", {"id", "title", "hit", "output", "rules", "note"}, {"id", "hit", "output", "rules"})) continue;
+    if (!file.check_map(node, "a decision", {"id", "title", "hit", "output", "let", "rules", "note"}, {"id", "hit", "output", "rules"})) continue;
     DecisionDef decision;
     decision.id = file.text(node["id"], "decision id").value_or("");
     decision.where = file.pos(node["id"]);
@@ -316,7 +317,26 @@ void define_decision(const Section& section, const YAML::Node& node, int index, 
     return;
   }
   int next_slot = 0;
-  for (const YAML::Node& rule : rules) define_rule(file, rule, decision, index, model, next_slot);
+  Scope scope(&next_slot);
+  std::deque<Usage> let_usages;  // what each decision-level let reads; the scope points into it
+  if (const YAML::Node lets = node["let"]) {
+    if (!lets.IsMap()) {
+      file.error(lets, "let should be a mapping of `name: expression` lines");
+    } else {
+      ExpressionCompiler compiler(file, model, index);
+      for (const auto& entry : lets) {
+        let_usages.emplace_back();
+        Expr expr = compiler.compile(entry.second, scope, nullptr, let_usages.back());
+        const Type* type = expr.root ? expr.root->type : model.types.error();
+        bool absent = expr.root && expr.root->maybe_absent;
+        int slot = next_slot++;
+        int let_index = static_cast<int>(decision.lets.size());
+        scope.bind_decision_let(entry.first.Scalar(), type, absent, let_index, slot, &let_usages.back());
+        decision.lets.push_back(LetBinding{entry.first.Scalar(), slot, std::move(expr)});
+      }
+    }
+  }
+  for (const YAML::Node& rule : rules) define_rule(file, rule, decision, index, model, scope);
   decision.slot_count = next_slot;
   resolve_overrides(file, rules, decision);
   if (decision.hit == HitPolicy::kUnique && decision.rules.size() > 1) {

@@ -19,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Rule files larger than this are refused before parsing (a runaway file cannot exhaust memory).
-constexpr std::uintmax_t kMaxFileBytes = 4 * 1024 * 1024;
+constexpr std::uintmax_t kMaxFileBytes = 4ULL * 1024 * 1024;
 constexpr std::size_t kMaxFiles = 1000;
 
 std::string fnv1a_hex(const std::string& data, std::uint64_t hash) {

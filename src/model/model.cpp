@@ -26,9 +26,9 @@ int RuleSetModel::find_decision(std::string_view id) const {
   return -1;
 }
 
-int RuleSetModel::find_param(std::string_view param) const {
+int RuleSetModel::find_param(std::string_view name) const {
   for (std::size_t i = 0; i < params.size(); ++i) {
-    if (params[i].name == param) return static_cast<int>(i);
+    if (params[i].name == name) return static_cast<int>(i);
   }
   return -1;
 }

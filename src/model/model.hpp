@@ -113,6 +113,7 @@ struct DecisionDef {
   const Type* output_type = nullptr;
   int pass_field = -1;      // `all`: the bool field
   int failures_field = -1;  // `all`: the list of failed codes
+  std::vector<LetBinding> lets;  // decision-level: shared by its rules, each computed once when used
   std::vector<RuleDef> rules;
   int slot_count = 0;
   std::vector<int> depends_on;  // decisions referenced with decision("...")

@@ -551,3 +551,67 @@ TEST(Loader, LoadRuleSetFillsTheModel) {
 
 }  // namespace
 }  // namespace tiaoli::test
+
+// ---- decision-level let --------------------------------------------------------------------------
+
+namespace tiaoli::test {
+namespace {
+
+constexpr const char* kDecisionLets = R"(decisions:
+  - id: band
+    hit: first
+    output: {band: string, doubled: int}
+    let:
+      score: candidate.score
+      doubled: score * 2
+      ratio_high: candidate.ratio > 0.5
+    rules:
+      - id: high
+        cite: "1.1.1"
+        when: doubled >= 100
+        then: {band: '"high"', doubled: doubled}
+        because: {zh: "分数{score}", en: "score {score}"}
+      - id: ratio
+        cite: "1.1.1"
+        when: ratio_high
+        then: {band: '"ratio"', doubled: doubled}
+        because: {zh: "比例高", en: "high ratio"}
+      - id: low
+        cite: "1.1.1"
+        then: {band: '"low"', doubled: doubled}
+        because: {zh: "分数{score}", en: "score {score}"}
+)";
+
+TEST(DecisionLet, SharedByRulesAndCreditedWithTheFactsTheyRead) {
+  RuleFolder folder;
+  folder.write("decisions/band.yaml", kDecisionLets);
+  auto ruleset = folder.load_ok();
+  ASSERT_NE(ruleset, nullptr);
+  auto decision = decide(*ruleset, "band", "candidate: {birth_date: 2000-01-01, education: 本科, score: 60}", "2026-03-15");
+  ASSERT_TRUE(decision.ok()) << decision.error().message;
+  EXPECT_EQ(decision.value().field("band"), Value("high"));
+  EXPECT_EQ(decision.value().field("doubled"), Value(120));
+  std::vector<RuleExplanation> rules = decision.value().explain(Lang::kEn);
+  const RuleExplanation* high = rule_named(rules, "high");
+  ASSERT_NE(high, nullptr);
+  EXPECT_EQ(high->message, "score 60");
+  ASSERT_EQ(high->facts.size(), 1u);
+  EXPECT_EQ(high->facts[0].path, "candidate.score");
+}
+
+// `ratio_high` reads an optional field with no default: it would fail if computed, but the
+// first rule decides, so the lazy let is never evaluated.
+TEST(DecisionLet, ComputedOnlyWhenARuleUsesIt) {
+  RuleFolder folder;
+  folder.write("decisions/band.yaml", kDecisionLets);
+  auto ruleset = folder.load_ok();
+  ASSERT_NE(ruleset, nullptr);
+  auto decided = decide(*ruleset, "band", "candidate: {birth_date: 2000-01-01, education: 本科, score: 60}", "2026-03-15");
+  EXPECT_TRUE(decided.ok()) << decided.error().message;
+  auto needs_ratio = decide(*ruleset, "band", "candidate: {birth_date: 2000-01-01, education: 本科, score: 10}", "2026-03-15");
+  ASSERT_FALSE(needs_ratio.ok());
+  EXPECT_TRUE(Contains(needs_ratio.error().message, "candidate.ratio"));
+}
+
+}  // namespace
+}  // namespace tiaoli::test

@@ -106,8 +106,10 @@ TEST(Parser, UnaryMinus) {
   EXPECT_EQ(parsed("1 - -2"), "(1 - (- 2))");
 }
 
-TEST(Parser, CoalesceIsLooserThanOr) {
-  EXPECT_EQ(parsed("a ?? b or c"), "(a ?? (b or c))");
+// `??` sits between arithmetic and comparison: a default applies to the value being compared.
+TEST(Parser, CoalesceBindsTighterThanComparisonAndLooserThanArithmetic) {
+  EXPECT_EQ(parsed("x ?? 0 == 1"), "((x ?? 0) == 1)");
+  EXPECT_EQ(parsed("a ?? b or c"), "((a ?? b) or c)");
   EXPECT_EQ(parsed("w.term ?? 1 + 2"), "(w.term ?? (1 + 2))");
 }
 
