@@ -29,6 +29,7 @@ struct ParameterUse {
   std::string note;
   std::string version;  // e.g. "effective from 2024-01-01", empty for unversioned parameters
   bool overridden = false;  // the value came from EvalOptions::parameters, not the rule set
+  std::string rule_set_value;  // when overridden: the value the rule set itself gives
 };
 
 // A fact a rule read, rendered for display.

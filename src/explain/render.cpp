@@ -98,6 +98,7 @@ std::vector<RuleExplanation> Decision::explain(Lang lang) const {
       use.value = version ? version->value.to_string() : "—";
       if (static_cast<std::size_t>(index) < trace_->parameter_overrides.size() &&
           !trace_->parameter_overrides[static_cast<std::size_t>(index)].is_null()) {
+        use.rule_set_value = use.value;
         use.value = trace_->parameter_overrides[static_cast<std::size_t>(index)].to_string();
         use.overridden = true;
       }
@@ -163,7 +164,14 @@ std::string Decision::to_text(Lang lang) const {
     for (const std::string& note : e.notes) text += std::string("      ") + (zh ? "日历：" : "Calendar: ") + note + "\n";
   }
   if (!interpretations.empty()) text += zh ? "本地解释（办法未作规定，由本规则集确定）：\n" : "Local interpretations (the regulation is silent; this rule set decides):\n";
-  for (const ParameterUse* p : interpretations) text += "  " + p->name + " = " + p->value + (zh ? "：" : ": ") + p->source + "\n";
+  for (const ParameterUse* p : interpretations) {
+    // The written reason argues for the rule set's own value, which a what-if may have replaced.
+    std::string value = p->overridden ? p->rule_set_value : p->value;
+    text += "  " + p->name + " = " + value + (zh ? "：" : ": ") + p->source + "\n";
+    if (p->overridden) {
+      text += zh ? "    本次评估临时改为 " + p->value + "\n" : "    this evaluation uses " + p->value + " instead\n";
+    }
+  }
   text += (zh ? "规则集 " : "Rule set ") + ruleset_->name() + " " + ruleset_->version() + " (" + ruleset_->content_hash() + ")\n";
   return text;
 }
@@ -246,6 +254,8 @@ std::string Decision::to_json(Lang lang) const {
       if (p.overridden) {
         json.key("overridden");
         json.boolean(true);
+        json.key("rule_set_value");
+        json.string(p.rule_set_value);
       }
       json.end_object();
     }

@@ -25,11 +25,18 @@ void YamlFile::warning(const YAML::Node& node, std::string message) const {
 }
 
 std::string unfold_cjk(std::string_view text) {
+  // Full-width punctuation (U+3000–U+303F, U+FF00–U+FFEF) never needs a space after it.
+  auto ends_with_wide_punctuation = [](const std::string& s) {
+    if (s.size() < 3) return false;
+    auto a = static_cast<unsigned char>(s[s.size() - 3]);
+    auto b = static_cast<unsigned char>(s[s.size() - 2]);
+    return (a == 0xE3 && b == 0x80) || (a == 0xEF && (b == 0xBC || b == 0xBD));
+  };
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     bool wide_before = !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80;
     bool wide_after = i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80;
-    if (text[i] == ' ' && wide_before && wide_after) continue;
+    if (text[i] == ' ' && wide_before && (wide_after || ends_with_wide_punctuation(out))) continue;
     out += text[i];
   }
   return out;
