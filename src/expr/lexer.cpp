@@ -24,6 +24,7 @@ constexpr FullWidth kFullWidth[] = {
 };
 
 const FullWidth* full_width_at(std::string_view s, std::size_t i) {
+  if (i >= s.size() || static_cast<unsigned char>(s[i]) < 0x80) return nullptr;
   for (const FullWidth& f : kFullWidth) {
     if (s.substr(i, f.wide.size()) == f.wide) return &f;
   }

@@ -2,6 +2,7 @@
 // parsed and type-checked here, with errors pointing into the YAML file.
 #include <algorithm>
 #include <deque>
+#include <unordered_set>
 #include <functional>
 
 #include "check/checker.hpp"
@@ -116,7 +117,7 @@ void merge_usage(RuleDef& rule, DecisionDef& decision, const Usage& usage) {
 }
 
 void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& decision, int index,
-                 RuleSetModel& model, const Scope& decision_scope) {
+                 RuleSetModel& model, const Scope& decision_scope, std::unordered_set<std::string>& rule_ids) {
   bool all = decision.hit == HitPolicy::kAll;
   if (!file.check_map(node, "a rule", {"id", "cite", "code", "let", "when", "require", "then", "because", "effective_from", "effective_to", "overrides", "note"},
                       {"id", "cite", "because"})) {
@@ -125,9 +126,7 @@ void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& deci
   RuleDef rule;
   rule.id = file.text(node["id"], "rule id").value_or("");
   rule.where = file.pos(node["id"]);
-  for (const RuleDef& other : decision.rules) {
-    if (other.id == rule.id) file.error(node["id"], "rule id '" + rule.id + "' is used twice in " + decision.id);
-  }
+  if (!rule_ids.insert(rule.id).second) file.error(node["id"], "rule id '" + rule.id + "' is used twice in " + decision.id);
   if (auto cites = file.text_list(node["cite"], "cite")) {
     for (const std::string& cite : *cites) {
       if (!model.provisions.empty() && !model.provision(cite)) {
@@ -336,7 +335,8 @@ void define_decision(const Section& section, const YAML::Node& node, int index, 
       }
     }
   }
-  for (const YAML::Node& rule : rules) define_rule(file, rule, decision, index, model, scope);
+  std::unordered_set<std::string> rule_ids;
+  for (const YAML::Node& rule : rules) define_rule(file, rule, decision, index, model, scope, rule_ids);
   decision.slot_count = next_slot;
   resolve_overrides(file, rules, decision);
   if (decision.hit == HitPolicy::kUnique && decision.rules.size() > 1) {
