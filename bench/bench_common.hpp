@@ -56,8 +56,8 @@ inline const char* kGrade[] = {"不合格", "合格", "优秀"};
 // Evaluation dates that exercise the boundaries: 28 Feb / 1 Mar of a common year (29 Feb
 // birthdays), 29 Feb of a leap year, year ends (annual results), and ordinary days.
 inline Date pick_as_of(Rng& rng) {
-  static const Date kFixed[] = {Date::from_ymd(2026, 3, 1), Date::from_ymd(2026, 2, 28),
-                                Date::from_ymd(2028, 2, 29), Date::from_ymd(2025, 12, 31),
+  static const Date kFixed[] = {Date::from_ymd(2026, 3, 1),   Date::from_ymd(2026, 2, 28),
+                                Date::from_ymd(2028, 2, 29),  Date::from_ymd(2025, 12, 31),
                                 Date::from_ymd(2025, 12, 30), Date::from_ymd(2026, 1, 1),
                                 Date::from_ymd(2026, 5, 1)};
   if (rng.chance(50)) return kFixed[rng.below(7)];
@@ -84,7 +84,9 @@ inline nlohmann::json grades_json(Rng& rng, int count, int first_year, int last_
   for (int i = 0; i < count; ++i) {
     int g = rng.below(10);
     grades.push_back({{"year", first_year + rng.below(last_year - first_year + 1)},
-                      {"grade", kGrade[g < 3 ? 0 : g < 8 ? 1 : 2]}});
+                      {"grade", kGrade[g < 3   ? 0
+                                       : g < 8 ? 1
+                                               : 2]}});
   }
   return grades;
 }
@@ -104,11 +106,13 @@ inline std::string candidate_json(Rng& rng, int index, int grades_count = -1) {
       {"health_fit", rng.chance(95)},
   };
   if (grades_count >= 0) {
-    c["annual_grades"] = grades_json(rng, grades_count, as_of.year() - grades_count - 1, as_of.year() - 1);
+    c["annual_grades"] =
+        grades_json(rng, grades_count, as_of.year() - grades_count - 1, as_of.year() - 1);
   } else if (rng.chance(40)) {
     c["annual_grades"] = grades_json(rng, 1 + rng.below(4), 2019, 2025);
   }
-  nlohmann::json doc = {{"id", "c" + std::to_string(index)}, {"as_of", as_of.to_string()}, {"candidate", c}};
+  nlohmann::json doc = {
+      {"id", "c" + std::to_string(index)}, {"as_of", as_of.to_string()}, {"candidate", c}};
   return doc.dump();
 }
 
@@ -124,10 +128,22 @@ inline nlohmann::json worker_base(Date as_of) {
 // ---------------------------------------------------------------------------------------------
 // The baseline: selection.eligibility written by hand in plain C++, on a plain struct.
 
-enum class Failure : std::uint8_t { kPolitical, kLaw, kConduct, kEducation, kAgeUnder18, kAgeOver60, kLocality, kCommunication, kHealth, kBarred };
+enum class Failure : std::uint8_t {
+  kPolitical,
+  kLaw,
+  kConduct,
+  kEducation,
+  kAgeUnder18,
+  kAgeOver60,
+  kLocality,
+  kCommunication,
+  kHealth,
+  kBarred
+};
 inline const char* failure_code(Failure f) {
-  static const char* kCodes[] = {"POLITICAL", "LAW", "CONDUCT", "EDUCATION", "AGE_UNDER_18", "AGE_OVER_60",
-                                 "LOCALITY", "COMMUNICATION", "HEALTH", "BARRED_TWO_UNQUALIFIED"};
+  static const char* kCodes[] = {
+      "POLITICAL",   "LAW",      "CONDUCT",       "EDUCATION", "AGE_UNDER_18",
+      "AGE_OVER_60", "LOCALITY", "COMMUNICATION", "HEALTH",    "BARRED_TWO_UNQUALIFIED"};
   return kCodes[static_cast<int>(f)];
 }
 
@@ -140,7 +156,8 @@ struct PlainCandidate {
   std::chrono::year_month_day as_of;
   std::chrono::year_month_day birth;
   int education_rank;  // 小学 0, 初中 1, 高中 = 中专 2, 大专 3, 本科 4, 硕士 5, 博士 6
-  bool political_quality, law_abiding, good_conduct, familiar_with_locality, communication_ability, health_fit;
+  bool political_quality, law_abiding, good_conduct, familiar_with_locality, communication_ability,
+      health_fit;
   std::vector<PlainGrade> annual_grades;
 };
 
@@ -150,9 +167,10 @@ struct PlainOutcome {
 };
 
 inline std::chrono::year_month_day parse_ymd(const std::string& s) {
-  return std::chrono::year_month_day{std::chrono::year{std::atoi(s.c_str())},
-                                     std::chrono::month{static_cast<unsigned>(std::atoi(s.c_str() + 5))},
-                                     std::chrono::day{static_cast<unsigned>(std::atoi(s.c_str() + 8))}};
+  return std::chrono::year_month_day{
+      std::chrono::year{std::atoi(s.c_str())},
+      std::chrono::month{static_cast<unsigned>(std::atoi(s.c_str() + 5))},
+      std::chrono::day{static_cast<unsigned>(std::atoi(s.c_str() + 8))}};
 }
 
 inline int education_rank(std::string_view e) {
@@ -180,7 +198,9 @@ inline PlainCandidate plain_candidate(const nlohmann::json& doc) {
   if (auto it = c.find("annual_grades"); it != c.end()) {
     for (const auto& g : *it) {
       std::string grade = g.at("grade").get<std::string>();
-      p.annual_grades.push_back({g.at("year").get<int>(), grade == "不合格" ? 0 : grade == "合格" ? 1 : 2});
+      p.annual_grades.push_back({g.at("year").get<int>(), grade == "不合格" ? 0
+                                                          : grade == "合格" ? 1
+                                                                            : 2});
     }
   }
   return p;
@@ -191,7 +211,8 @@ inline PlainCandidate plain_candidate(const nlohmann::json& doc) {
 inline int completed_years(std::chrono::year_month_day birth, std::chrono::year_month_day on) {
   int years = static_cast<int>(on.year()) - static_cast<int>(birth.year());
   unsigned on_md = static_cast<unsigned>(on.month()) * 100 + static_cast<unsigned>(on.day());
-  unsigned birth_md = static_cast<unsigned>(birth.month()) * 100 + static_cast<unsigned>(birth.day());
+  unsigned birth_md =
+      static_cast<unsigned>(birth.month()) * 100 + static_cast<unsigned>(birth.day());
   return on_md < birth_md ? years - 1 : years;
 }
 
@@ -214,7 +235,8 @@ inline PlainOutcome plain_eligibility(const PlainCandidate& c) {
   bool barred = false;
   for (const PlainGrade& a : c.annual_grades) {
     if (a.grade != 0) continue;
-    for (const PlainGrade& b : c.annual_grades) barred = barred || (b.grade == 0 && b.year == a.year + 1);
+    for (const PlainGrade& b : c.annual_grades)
+      barred = barred || (b.grade == 0 && b.year == a.year + 1);
   }
   if (barred) fail(Failure::kBarred);
   return out;

@@ -37,7 +37,8 @@ namespace {
 }
 
 // Best wall time in seconds of `repeat` runs of `body(begin, end)` split over `threads` threads.
-double best_of(int repeat, int threads, std::size_t count, const std::function<void(std::size_t, std::size_t)>& body) {
+double best_of(int repeat, int threads, std::size_t count,
+               const std::function<void(std::size_t, std::size_t)>& body) {
   double best = 1e300;
   for (int r = 0; r < repeat; ++r) {
     auto start = std::chrono::steady_clock::now();
@@ -45,7 +46,8 @@ double best_of(int repeat, int threads, std::size_t count, const std::function<v
       body(0, count);
     } else {
       std::vector<std::thread> pool;
-      std::size_t chunk = (count + static_cast<std::size_t>(threads) - 1) / static_cast<std::size_t>(threads);
+      std::size_t chunk =
+          (count + static_cast<std::size_t>(threads) - 1) / static_cast<std::size_t>(threads);
       for (int t = 0; t < threads; ++t) {
         std::size_t b = std::min(count, chunk * static_cast<std::size_t>(t));
         std::size_t e = std::min(count, b + chunk);
@@ -62,21 +64,27 @@ double best_of(int repeat, int threads, std::size_t count, const std::function<v
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 4) die("usage: tiaoli_peer_api RULES DECISION FILE.jsonl [--threads N] [--repeat R] [--out FILE]");
+  if (argc < 4)
+    die("usage: tiaoli_peer_api RULES DECISION FILE.jsonl [--threads N] [--repeat R] [--out FILE]");
   std::string rules_path = argv[1], decision = argv[2], facts_path = argv[3], out_path;
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int repeat = 3;
   for (int i = 4; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
-    if (flag == "--threads") threads = std::stoi(argv[i + 1]);
-    else if (flag == "--repeat") repeat = std::stoi(argv[i + 1]);
-    else if (flag == "--out") out_path = argv[i + 1];
-    else die("unknown option " + flag);
+    if (flag == "--threads")
+      threads = std::stoi(argv[i + 1]);
+    else if (flag == "--repeat")
+      repeat = std::stoi(argv[i + 1]);
+    else if (flag == "--out")
+      out_path = argv[i + 1];
+    else
+      die("unknown option " + flag);
   }
 
   auto load_start = std::chrono::steady_clock::now();
   auto loaded = RuleSet::load(rules_path);
-  double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+  double load_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   if (!loaded) die(tiaoli::format_diagnostics(loaded.error().diagnostics) + loaded.error().message);
   const RuleSet& rules = *loaded.value();
 
@@ -110,8 +118,10 @@ int main(int argc, char** argv) {
       for (std::size_t i = b; i < e; ++i) {
         auto d = rules.decide(decision, *facts[i], options);
         if (!d) die("line " + std::to_string(i + 1) + ": " + d.error().message);
-        if (json) local += d.value().to_json(tiaoli::Lang::kZh).size();
-        else local += d.value().outcome().fields.size();
+        if (json)
+          local += d.value().to_json(tiaoli::Lang::kZh).size();
+        else
+          local += d.value().outcome().fields.size();
       }
       sink += local;
     };

@@ -5,10 +5,10 @@
 // What is measured (each on pre-parsed facts unless the name says otherwise):
 //   BM_Load_Huzhou                      RuleSet::load of rules/huzhou
 //   BM_ParseFacts_Eligibility           RuleSet::parse_facts of one JSON candidate
-//   BM_Eligibility_Baseline             selection.eligibility hand-written in C++ (bench_common.hpp)
-//   BM_Eligibility_OutcomeOnly          decide, EvalOptions{justify = false}; threads 1..N
-//   BM_Eligibility_Justify              decide with the justification recorded; threads 1..N
-//   BM_Eligibility_JustifyJson          … and rendered by Decision::to_json (zh)
+//   BM_Eligibility_Baseline             selection.eligibility hand-written in C++
+//   (bench_common.hpp) BM_Eligibility_OutcomeOnly          decide, EvalOptions{justify = false};
+//   threads 1..N BM_Eligibility_Justify              decide with the justification recorded;
+//   threads 1..N BM_Eligibility_JustifyJson          … and rendered by Decision::to_json (zh)
 //   BM_Eligibility_EndToEnd_*           JSON text → outcome, engine and baseline (nlohmann)
 //   BM_Sample/<decision>/justify:0|1    every Huzhou decision on its sample case
 //   BM_Consequence_*                    assessment.consequence on generated workers
@@ -48,7 +48,9 @@ namespace {
 
 std::shared_ptr<const RuleSet> load_or_die(const std::string& path) {
   auto loaded = RuleSet::load(path);
-  if (!loaded) die(path + ": " + tiaoli::format_diagnostics(loaded.error().diagnostics) + loaded.error().message);
+  if (!loaded)
+    die(path + ": " + tiaoli::format_diagnostics(loaded.error().diagnostics) +
+        loaded.error().message);
   return loaded.value();
 }
 
@@ -65,7 +67,7 @@ struct Fixture {
   std::vector<std::string> candidate_json;
   std::vector<Facts> candidates;
   std::vector<tb::PlainCandidate> plain;
-  std::vector<Facts> workers;  // for assessment.consequence
+  std::vector<Facts> workers;                          // for assessment.consequence
   std::vector<std::pair<std::string, Facts>> samples;  // decision id, its sample case
   std::filesystem::path temp;  // synthetic rule sets are written here when first needed
   std::mutex mutex;
@@ -112,7 +114,9 @@ void BM_Eligibility_Baseline(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_Eligibility_Baseline)->ThreadRange(1, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())))->UseRealTime();
+BENCHMARK(BM_Eligibility_Baseline)
+    ->ThreadRange(1, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())))
+    ->UseRealTime();
 
 void eligibility(benchmark::State& state, bool justify, bool json) {
   EvalOptions options;
@@ -207,18 +211,23 @@ std::string worker_with(const std::string& list, int n) {
     if (list == "incidents") {
       // Mostly minor errors, rarely anything graver, so the whole list is scanned.
       int kind = rng.below(100) < 97 ? 0 : 1 + rng.below(2);
-      items.push_back({{"date", date.to_string()}, {"kind", kKinds[kind]}, {"severity", kSeverity[kind == 0 ? 0 : rng.below(3)]}});
+      items.push_back({{"date", date.to_string()},
+                       {"kind", kKinds[kind]},
+                       {"severity", kSeverity[kind == 0 ? 0 : rng.below(3)]}});
     } else if (list == "training") {
-      items.push_back({{"date", date.to_string()}, {"hours", 0.5 + rng.below(16) * 0.5}, {"method", kMethods[rng.below(4)]}});
+      items.push_back({{"date", date.to_string()},
+                       {"hours", 0.5 + rng.below(16) * 0.5},
+                       {"method", kMethods[rng.below(4)]}});
     } else {  // annual_grades, all 合格 (the quantifiers find nothing and scan everything)
       items.push_back({{"year", 2025 - k}, {"grade", "合格"}});
     }
   }
   nlohmann::json doc = {{"as_of", as_of.to_string()}};
   if (list == "candidate_grades") {
-    doc["candidate"] = {{"birth_date", "1990-05-01"}, {"education", "本科"}, {"political_quality", true}, {"law_abiding", true},
-                        {"good_conduct", true}, {"familiar_with_locality", true}, {"communication_ability", true},
-                        {"health_fit", true}, {"annual_grades", items}};
+    doc["candidate"] = {
+        {"birth_date", "1990-05-01"},    {"education", "本科"},  {"political_quality", true},
+        {"law_abiding", true},           {"good_conduct", true}, {"familiar_with_locality", true},
+        {"communication_ability", true}, {"health_fit", true},   {"annual_grades", items}};
   } else {
     w[list == "worker_grades" ? "annual_grades" : list] = items;
     doc["worker"] = w;
@@ -241,8 +250,12 @@ void list_growth(benchmark::State& state, const std::string& list, const std::st
 }
 void BM_List_Incidents(benchmark::State& s) { list_growth(s, "incidents", "discipline.sanction"); }
 void BM_List_Training(benchmark::State& s) { list_growth(s, "training", "training.compliance"); }
-void BM_List_CandidateGrades(benchmark::State& s) { list_growth(s, "candidate_grades", "selection.eligibility"); }
-void BM_List_WorkerGrades(benchmark::State& s) { list_growth(s, "worker_grades", "assessment.consequence"); }
+void BM_List_CandidateGrades(benchmark::State& s) {
+  list_growth(s, "candidate_grades", "selection.eligibility");
+}
+void BM_List_WorkerGrades(benchmark::State& s) {
+  list_growth(s, "worker_grades", "assessment.consequence");
+}
 #define LIST_ARGS ArgsProduct({{0, 1, 4, 16, 64, 256, 1024}, {0, 1}})->ArgNames({"n", "justify"})
 BENCHMARK(BM_List_Incidents)->LIST_ARGS;
 BENCHMARK(BM_List_Training)->LIST_ARGS;
@@ -258,8 +271,10 @@ std::filesystem::path synthetic_dir(const std::string& shape, int n) {
   std::lock_guard lock(fx->mutex);
   std::filesystem::path dir = fx->temp / (shape + "-" + std::to_string(n));
   if (!std::filesystem::exists(dir)) {
-    if (shape == "wide") tb::write_synthetic_wide(dir, n);
-    else tb::write_synthetic_many(dir, n);
+    if (shape == "wide")
+      tb::write_synthetic_wide(dir, n);
+    else
+      tb::write_synthetic_many(dir, n);
   }
   return dir;
 }
@@ -279,19 +294,31 @@ void BM_Synthetic_Load(benchmark::State& state, const std::string& shape) {
     benchmark::DoNotOptimize(loaded);
   }
   state.counters["rules"] = static_cast<double>(state.range(0));
-  state.counters["us_per_rule"] = benchmark::Counter(static_cast<double>(state.range(0)),
-                                                     benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  state.counters["us_per_rule"] = benchmark::Counter(
+      static_cast<double>(state.range(0)),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 void BM_Synthetic_Load_Wide(benchmark::State& s) { BM_Synthetic_Load(s, "wide"); }
 void BM_Synthetic_Load_Many(benchmark::State& s) { BM_Synthetic_Load(s, "many"); }
-BENCHMARK(BM_Synthetic_Load_Wide)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Synthetic_Load_Many)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Synthetic_Load_Wide)
+    ->Arg(10)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Synthetic_Load_Many)
+    ->Arg(10)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Unit(benchmark::kMillisecond);
 
 void synthetic_decide(benchmark::State& state, const std::string& shape) {
   int n = static_cast<int>(state.range(0));
   const RuleSet& rules = synthetic_rules(shape, n);
   Facts facts = parse_or_die(rules, tb::synthetic_facts());
-  std::string decision = shape == "wide" ? "synth.wide" : "synth.d" + std::to_string(n / 10 - 1);  // the last one
+  std::string decision =
+      shape == "wide" ? "synth.wide" : "synth.d" + std::to_string(n / 10 - 1);  // the last one
   EvalOptions options;
   options.justify = state.range(1) != 0;
   check_decision(rules.decide(decision, facts, options));
@@ -304,8 +331,12 @@ void synthetic_decide(benchmark::State& state, const std::string& shape) {
 }
 void BM_Synthetic_Wide(benchmark::State& s) { synthetic_decide(s, "wide"); }
 void BM_Synthetic_Many(benchmark::State& s) { synthetic_decide(s, "many"); }
-BENCHMARK(BM_Synthetic_Wide)->ArgsProduct({{10, 100, 1000, 10000}, {0, 1}})->ArgNames({"rules", "justify"});
-BENCHMARK(BM_Synthetic_Many)->ArgsProduct({{10, 100, 1000, 10000}, {0, 1}})->ArgNames({"rules", "justify"});
+BENCHMARK(BM_Synthetic_Wide)
+    ->ArgsProduct({{10, 100, 1000, 10000}, {0, 1}})
+    ->ArgNames({"rules", "justify"});
+BENCHMARK(BM_Synthetic_Many)
+    ->ArgsProduct({{10, 100, 1000, 10000}, {0, 1}})
+    ->ArgNames({"rules", "justify"});
 
 // ---------------------------------------------------------------------------------------------
 
@@ -335,26 +366,31 @@ void build_fixture() {
     auto d = rules.decide("selection.eligibility", fx->candidates[i], options);
     check_decision(d);
     if (!tb::same_outcome(d.value(), tb::plain_eligibility(fx->plain[i]))) {
-      die("the baseline and the engine disagree on " + fx->candidate_json[i] + "\n  engine: " + d.value().field("failed").to_string());
+      die("the baseline and the engine disagree on " + fx->candidate_json[i] +
+          "\n  engine: " + d.value().field("failed").to_string());
     }
     eligible += d.value().field("eligible").as_bool() ? 1 : 0;
   }
-  std::cerr << "baseline agrees with the engine on " << kCases << " candidates (" << eligible << " eligible)\n";
+  std::cerr << "baseline agrees with the engine on " << kCases << " candidates (" << eligible
+            << " eligible)\n";
 
   // Workers for assessment.consequence.
   for (std::size_t i = 0; i < kCases; ++i) {
     tiaoli::Date as_of = tb::pick_as_of(rng);
     nlohmann::json w = tb::worker_base(as_of);
     if (!rng.chance(10)) w["annual_grades"] = tb::grades_json(rng, rng.below(5), 2021, 2026);
-    fx->workers.push_back(parse_or_die(rules, nlohmann::json{{"as_of", as_of.to_string()}, {"worker", w}}.dump()));
+    fx->workers.push_back(
+        parse_or_die(rules, nlohmann::json{{"as_of", as_of.to_string()}, {"worker", w}}.dump()));
     check_decision(rules.decide("assessment.consequence", fx->workers.back()));
   }
 
   // The samples: decision id from the `decision:` line.
-  std::filesystem::path samples = std::filesystem::path(tb::huzhou_rules()) / "../../samples/huzhou";
+  std::filesystem::path samples =
+      std::filesystem::path(tb::huzhou_rules()) / "../../samples/huzhou";
   std::vector<std::filesystem::path> files;
   if (std::filesystem::exists(samples)) {
-    for (const auto& entry : std::filesystem::directory_iterator(samples)) files.push_back(entry.path());
+    for (const auto& entry : std::filesystem::directory_iterator(samples))
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
@@ -369,8 +405,9 @@ void build_fixture() {
   }
   for (std::size_t i = 0; i < fx->samples.size(); ++i) {
     for (int justify = 0; justify <= 1; ++justify) {
-      benchmark::RegisterBenchmark(("BM_Sample/" + fx->samples[i].first + "/justify:" + std::to_string(justify)).c_str(),
-                                   [i, justify](benchmark::State& s) { sample(s, i, justify != 0); });
+      benchmark::RegisterBenchmark(
+          ("BM_Sample/" + fx->samples[i].first + "/justify:" + std::to_string(justify)).c_str(),
+          [i, justify](benchmark::State& s) { sample(s, i, justify != 0); });
     }
   }
 
@@ -388,7 +425,8 @@ int main(int argc, char** argv) {
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   build_fixture();
   benchmark::AddCustomContext("rules", tb::huzhou_rules());
-  benchmark::AddCustomContext("ruleset", fx->huzhou->name() + " " + fx->huzhou->version() + " " + fx->huzhou->content_hash());
+  benchmark::AddCustomContext("ruleset", fx->huzhou->name() + " " + fx->huzhou->version() + " " +
+                                             fx->huzhou->content_hash());
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   std::error_code ignored;

@@ -2,7 +2,8 @@
 
 namespace tiaoli {
 
-RuleSetHolder::RuleSetHolder(std::shared_ptr<const RuleSet> initial) : current_(std::move(initial)) {}
+RuleSetHolder::RuleSetHolder(std::shared_ptr<const RuleSet> initial)
+    : current_(std::move(initial)) {}
 
 Result<std::shared_ptr<const RuleSet>> RuleSetHolder::reload(const std::string& path) {
   auto loaded = RuleSet::load(path);  // outside the lock: loading takes milliseconds

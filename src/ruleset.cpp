@@ -74,12 +74,17 @@ Result<Facts> RuleSet::make_facts(const FactValue& document) const {
   return Facts(std::move(bound.value()));
 }
 
-Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& facts, const EvalOptions& options) const {
+Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& facts,
+                                 const EvalOptions& options) const {
   int index = model_->find_decision(decision_id);
   if (index < 0) {
     std::string known;
-    for (const detail::DecisionDef& d : model_->decisions) known += (known.empty() ? "" : ", ") + d.id;
-    return Error{"unknown decision '" + std::string(decision_id) + "' (this rule set has: " + known + ")", "", {}};
+    for (const detail::DecisionDef& d : model_->decisions)
+      known += (known.empty() ? "" : ", ") + d.id;
+    return Error{
+        "unknown decision '" + std::string(decision_id) + "' (this rule set has: " + known + ")",
+        "",
+        {}};
   }
   std::optional<Date> as_of = options.as_of ? options.as_of : facts.as_of();
   if (!as_of) return Error{"no evaluation date: give as_of in the facts or --as-of", "as_of", {}};
@@ -91,8 +96,8 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
     if (!json.ok()) return Error{"parameter " + name + ": " + json.error().message, "", {}};
     try {
       overrides.resize(model_->params.size());
-      overrides[static_cast<std::size_t>(param)] =
-          detail::bind_value(*model_->params[static_cast<std::size_t>(param)].type, json.value(), "parameter " + name);
+      overrides[static_cast<std::size_t>(param)] = detail::bind_value(
+          *model_->params[static_cast<std::size_t>(param)].type, json.value(), "parameter " + name);
     } catch (const detail::FactError& e) {
       return Error{e.message, "", {}};
     }
@@ -114,7 +119,8 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
   }
 }
 
-Decision::Decision(std::shared_ptr<const RuleSet> ruleset, std::shared_ptr<const detail::DecisionTrace> trace)
+Decision::Decision(std::shared_ptr<const RuleSet> ruleset,
+                   std::shared_ptr<const detail::DecisionTrace> trace)
     : ruleset_(std::move(ruleset)), trace_(std::move(trace)) {}
 
 const std::string& Decision::decision_id() const {

@@ -73,7 +73,8 @@ const std::map<std::string, std::string>& known_failing() {
 }
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
   }
 }
@@ -84,7 +85,10 @@ void compare_or_update(const fs::path& expected_path, const std::string& actual)
     write_file(expected_path, actual);
     return;
   }
-  ASSERT_TRUE(fs::exists(expected_path)) << expected_path << " is missing; run with TIAOLI_UPDATE_GOLDEN=1 to create it. Actual output:\n" << actual;
+  ASSERT_TRUE(fs::exists(expected_path))
+      << expected_path
+      << " is missing; run with TIAOLI_UPDATE_GOLDEN=1 to create it. Actual output:\n"
+      << actual;
   EXPECT_EQ(read_file(expected_path), actual) << "golden file: " << expected_path;
 }
 
@@ -94,7 +98,8 @@ std::vector<std::string> list_cases(const std::string& kind) {
   for (const auto& entry : fs::directory_iterator(kCorpus / kind, ec)) {
     const fs::path& p = entry.path();
     if (kind == "rules" && entry.is_directory()) names.push_back(p.filename().string());
-    if (kind == "facts" && (p.extension() == ".yaml" || p.extension() == ".json")) names.push_back(p.filename().string());
+    if (kind == "facts" && (p.extension() == ".yaml" || p.extension() == ".json"))
+      names.push_back(p.filename().string());
   }
   std::sort(names.begin(), names.end());
   return names;
@@ -136,7 +141,8 @@ class AssembledFolder {
       }
     }
     // DELETE: base files to remove, one relative path a line.
-    for (const std::string& line : lines_of(read_file(overlay / "DELETE"))) fs::remove_all(dir_ / line);
+    for (const std::string& line : lines_of(read_file(overlay / "DELETE")))
+      fs::remove_all(dir_ / line);
     // PAD: `relative/path BYTES` — grow that file with comment lines to at least BYTES bytes
     // (so the corpus need not store huge files).
     for (const std::string& line : lines_of(read_file(overlay / "PAD"))) {
@@ -146,7 +152,8 @@ class AssembledFolder {
       in >> file >> bytes;
       std::ofstream out(dir_ / file, std::ios::binary | std::ios::app);
       const std::string filler = "# " + std::string(77, 'x') + "\n";
-      for (std::uintmax_t size = fs::file_size(dir_ / file); size < bytes; size += filler.size()) out << filler;
+      for (std::uintmax_t size = fs::file_size(dir_ / file); size < bytes; size += filler.size())
+        out << filler;
     }
   }
   ~AssembledFolder() {
@@ -168,7 +175,8 @@ class AssembledFolder {
 
 // Problems with a whole file (it is missing, or too large to read) have no line.
 bool about_a_whole_file(const std::string& message) {
-  for (const char* words : {"missing", "does not exist", "the limit is", "cannot be read", "no .yaml files"}) {
+  for (const char* words :
+       {"missing", "does not exist", "the limit is", "cannot be read", "no .yaml files"}) {
     if (message.find(words) != std::string::npos) return true;
   }
   return false;
@@ -178,12 +186,14 @@ class GoldenRules : public testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenRules, Diagnostics) {
   const std::string& name = GetParam();
-  if (const std::string* reason = known_failing_reason("rules/" + name)) GTEST_SKIP() << "KNOWN_FAILING: " << *reason;
+  if (const std::string* reason = known_failing_reason("rules/" + name))
+    GTEST_SKIP() << "KNOWN_FAILING: " << *reason;
   AssembledFolder folder(name);
   auto loaded = tiaoli::RuleSet::load(folder.dir().string());
   std::string actual;
   if (loaded.ok()) {
-    actual = "(the rule set loaded without errors)\n" + folder.relative(tiaoli::format_diagnostics(loaded.value()->warnings()));
+    actual = "(the rule set loaded without errors)\n" +
+             folder.relative(tiaoli::format_diagnostics(loaded.value()->warnings()));
   } else {
     actual = folder.relative(tiaoli::format_diagnostics(loaded.error().diagnostics));
   }
@@ -200,8 +210,10 @@ TEST_P(GoldenRules, Diagnostics) {
     any_error = any_error || d.severity == tiaoli::Severity::kError;
     EXPECT_FALSE(d.file.empty()) << "a diagnostic without a file: " << d.message;
     if (!about_a_whole_file(d.message)) {
-      EXPECT_GT(d.line, 0) << "a diagnostic without a line: " << folder.relative(tiaoli::format_diagnostic(d));
-      EXPECT_GT(d.column, 0) << "a diagnostic without a column: " << folder.relative(tiaoli::format_diagnostic(d));
+      EXPECT_GT(d.line, 0) << "a diagnostic without a line: "
+                           << folder.relative(tiaoli::format_diagnostic(d));
+      EXPECT_GT(d.column, 0) << "a diagnostic without a column: "
+                             << folder.relative(tiaoli::format_diagnostic(d));
     }
   }
   EXPECT_TRUE(any_error);
@@ -215,7 +227,8 @@ std::shared_ptr<const tiaoli::RuleSet> base_rules() {
   static const std::shared_ptr<const tiaoli::RuleSet> rules = [] {
     auto loaded = tiaoli::RuleSet::load((kCorpus / "base").string());
     if (!loaded.ok()) {
-      ADD_FAILURE() << "tests/golden/base does not load:\n" << tiaoli::format_diagnostics(loaded.error().diagnostics);
+      ADD_FAILURE() << "tests/golden/base does not load:\n"
+                    << tiaoli::format_diagnostics(loaded.error().diagnostics);
       return std::shared_ptr<const tiaoli::RuleSet>();
     }
     return loaded.value();
@@ -229,7 +242,8 @@ std::string decision_of(const fs::path& facts_path, const std::string& text) {
   sidecar.replace_extension(".decision");
   if (fs::exists(sidecar)) return trim(read_file(sidecar));
   const std::string marker = "# decision:";
-  if (text.rfind(marker, 0) == 0) return trim(text.substr(marker.size(), text.find('\n') - marker.size()));
+  if (text.rfind(marker, 0) == 0)
+    return trim(text.substr(marker.size(), text.find('\n') - marker.size()));
   return "";
 }
 
@@ -243,13 +257,16 @@ class GoldenFacts : public testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenFacts, Outcome) {
   const fs::path path = kCorpus / "facts" / GetParam();
-  if (const std::string* reason = known_failing_reason("facts/" + path.stem().string())) GTEST_SKIP() << "KNOWN_FAILING: " << *reason;
+  if (const std::string* reason = known_failing_reason("facts/" + path.stem().string()))
+    GTEST_SKIP() << "KNOWN_FAILING: " << *reason;
   auto rules = base_rules();
   ASSERT_TRUE(rules);
   const std::string text = read_file(path);
   const std::string decision_id = decision_of(path, text);
-  ASSERT_FALSE(decision_id.empty()) << path << " names no decision (first line `# decision: ID`, or a .decision file)";
-  auto format = path.extension() == ".json" ? tiaoli::FactsFormat::kJson : tiaoli::FactsFormat::kYaml;
+  ASSERT_FALSE(decision_id.empty())
+      << path << " names no decision (first line `# decision: ID`, or a .decision file)";
+  auto format =
+      path.extension() == ".json" ? tiaoli::FactsFormat::kJson : tiaoli::FactsFormat::kYaml;
   std::string actual;
   auto facts = rules->parse_facts(text, format);
   if (!facts.ok()) {
@@ -275,7 +292,8 @@ TEST(GoldenCorpus, KnownFailingEntriesAreValid) {
   for (const auto& [key, reason] : known_failing()) {
     EXPECT_FALSE(reason.empty()) << "KNOWN_FAILING " << key << " gives no reason";
     bool exists = key.rfind("rules/", 0) == 0 ? fs::is_directory(kCorpus / key)
-                                              : fs::exists(kCorpus / (key + ".yaml")) || fs::exists(kCorpus / (key + ".json"));
+                                              : fs::exists(kCorpus / (key + ".yaml")) ||
+                                                    fs::exists(kCorpus / (key + ".json"));
     EXPECT_TRUE(exists) << "KNOWN_FAILING names " << key << ", which is not a case";
   }
 }

@@ -27,8 +27,8 @@ struct ParameterUse {
   bool local_interpretation = false;
   std::string source;  // the provision id, or the interpretation's reason
   std::string note;
-  std::string version;  // e.g. "effective from 2024-01-01", empty for unversioned parameters
-  bool overridden = false;  // the value came from EvalOptions::parameters, not the rule set
+  std::string version;         // e.g. "effective from 2024-01-01", empty for unversioned parameters
+  bool overridden = false;     // the value came from EvalOptions::parameters, not the rule set
   std::string rule_set_value;  // when overridden: the value the rule set itself gives
 };
 
@@ -41,11 +41,12 @@ struct FactUse {
 // One rule the decision considered.
 struct RuleExplanation {
   std::string rule_id;
-  std::string status;      // all: "held" / "failed"; first/unique/collect: "applied" / "not_applied" / "skipped"
-  bool decisive = false;   // this rule determined (part of) the outcome
-  std::string code;        // the failure code of an `all` rule, if any
+  std::string status;  // all: "held" / "failed"; first/unique/collect: "applied" / "not_applied" /
+                       // "skipped"
+  bool decisive = false;  // this rule determined (part of) the outcome
+  std::string code;       // the failure code of an `all` rule, if any
   std::vector<Provision> cites;
-  std::string message;     // the `because` template, rendered with the actual values
+  std::string message;  // the `because` template, rendered with the actual values
   std::vector<FactUse> facts;
   std::vector<ParameterUse> parameters;
   std::vector<std::string> notes;  // e.g. calendar days skipped
@@ -58,7 +59,8 @@ struct DecisionTrace;
 // The result of RuleSet::decide. Keeps its rule set alive. Rendering happens on request.
 class Decision {
  public:
-  Decision(std::shared_ptr<const RuleSet> ruleset, std::shared_ptr<const detail::DecisionTrace> trace);
+  Decision(std::shared_ptr<const RuleSet> ruleset,
+           std::shared_ptr<const detail::DecisionTrace> trace);
 
   const std::string& decision_id() const;
   Date as_of() const;

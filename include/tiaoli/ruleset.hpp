@@ -20,7 +20,10 @@ struct RuleSetModel;
 struct BoundFacts;
 }  // namespace detail
 
-enum class FactsFormat { kYaml, kJson };  // YAML is a superset of JSON; kJson is faster and stricter
+enum class FactsFormat {
+  kYaml,
+  kJson
+};  // YAML is a superset of JSON; kJson is faster and stricter
 
 // A facts document bound to a rule set's schema. Cheap to move; immutable.
 class Facts {

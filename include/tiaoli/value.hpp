@@ -32,7 +32,7 @@ struct Decimal {
 
   static Decimal from_int(std::int64_t v) { return Decimal{v * kScale}; }
   static std::optional<Decimal> parse(std::string_view text);  // "39.5", "-2", "40.0001"
-  std::string to_string() const;                                // shortest form: "39.5", "40"
+  std::string to_string() const;                               // shortest form: "39.5", "40"
   auto operator<=>(const Decimal&) const = default;
 };
 
@@ -72,18 +72,29 @@ struct Record;
 // expression produces; hosts read outcomes through the accessors.
 class Value {
  public:
-  enum class Kind { kNull, kBool, kInt, kDecimal, kString, kDate, kDuration, kEnum, kList, kRecord };
+  enum class Kind {
+    kNull,
+    kBool,
+    kInt,
+    kDecimal,
+    kString,
+    kDate,
+    kDuration,
+    kEnum,
+    kList,
+    kRecord
+  };
 
   Value() = default;
-  Value(bool v) : data_(v) {}                               // NOLINT
-  Value(std::int64_t v) : data_(v) {}                       // NOLINT
-  Value(int v) : data_(static_cast<std::int64_t>(v)) {}    // NOLINT
-  Value(Decimal v) : data_(v) {}                            // NOLINT
-  Value(std::string v) : data_(std::move(v)) {}             // NOLINT
-  Value(const char* v) : data_(std::string(v)) {}           // NOLINT
-  Value(Date v) : data_(v) {}                               // NOLINT
-  Value(Duration v) : data_(v) {}                           // NOLINT
-  Value(EnumValue v) : data_(v) {}                          // NOLINT
+  Value(bool v) : data_(v) {}                                      // NOLINT
+  Value(std::int64_t v) : data_(v) {}                              // NOLINT
+  Value(int v) : data_(static_cast<std::int64_t>(v)) {}            // NOLINT
+  Value(Decimal v) : data_(v) {}                                   // NOLINT
+  Value(std::string v) : data_(std::move(v)) {}                    // NOLINT
+  Value(const char* v) : data_(std::string(v)) {}                  // NOLINT
+  Value(Date v) : data_(v) {}                                      // NOLINT
+  Value(Duration v) : data_(v) {}                                  // NOLINT
+  Value(EnumValue v) : data_(v) {}                                 // NOLINT
   Value(std::shared_ptr<const List> v) : data_(std::move(v)) {}    // NOLINT
   Value(std::shared_ptr<const Record> v) : data_(std::move(v)) {}  // NOLINT
 

@@ -18,10 +18,12 @@ std::string decision_named_in(std::string_view line) {
   at = line.find(':', at);
   std::size_t open = at == std::string_view::npos ? at : line.find('"', at);
   std::size_t close = open == std::string_view::npos ? open : line.find('"', open + 1);
-  return close == std::string_view::npos ? "" : std::string(line.substr(open + 1, close - open - 1));
+  return close == std::string_view::npos ? ""
+                                         : std::string(line.substr(open + 1, close - open - 1));
 }
 
-void write_error(std::string& out, std::size_t line_number, const std::string& id, const Error& error) {
+void write_error(std::string& out, std::size_t line_number, const std::string& id,
+                 const Error& error) {
   detail::JsonWriter json(out);
   json.begin_object();
   json.key("line");
@@ -106,7 +108,8 @@ std::size_t read_chunk(std::istream& in, std::size_t limit, std::size_t line_num
 
 BatchSummary decide_jsonl(const RuleSet& ruleset, std::istream& in, std::ostream& out,
                           const BatchOptions& options) {
-  unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs) : std::max(1U, std::thread::hardware_concurrency());
+  unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                                   : std::max(1U, std::thread::hardware_concurrency());
   std::size_t limit = std::max<std::size_t>(1, options.chunk_lines);
   std::string ruleset_json;
   detail::JsonWriter writer(ruleset_json);
@@ -117,11 +120,13 @@ BatchSummary decide_jsonl(const RuleSet& ruleset, std::istream& in, std::ostream
     chunk.failed.assign(chunk.lines.size(), 0);
     auto work = [&](std::size_t first, std::size_t step) {
       for (std::size_t i = first; i < chunk.lines.size(); i += step) {
-        bool ok = decide_line(ruleset, options, chunk.lines[i], chunk.numbers[i], ruleset_json, chunk.results[i]);
+        bool ok = decide_line(ruleset, options, chunk.lines[i], chunk.numbers[i], ruleset_json,
+                              chunk.results[i]);
         chunk.failed[i] = ok ? 0 : 1;
       }
     };
-    unsigned workers = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, chunk.lines.size() / 64)));
+    unsigned workers = std::min<unsigned>(
+        jobs, static_cast<unsigned>(std::max<std::size_t>(1, chunk.lines.size() / 64)));
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work, t, workers);
     work(0, workers);

@@ -13,8 +13,8 @@ int Scope::bind(std::string name, const Type* type, bool maybe_absent) {
   return slot;
 }
 
-void Scope::bind_decision_let(std::string name, const Type* type, bool maybe_absent, int index, int slot,
-                              const Usage* usage) {
+void Scope::bind_decision_let(std::string name, const Type* type, bool maybe_absent, int index,
+                              int slot, const Usage* usage) {
   bindings_.push_back(Binding{std::move(name), type, slot, maybe_absent, index, usage});
 }
 
@@ -44,7 +44,8 @@ const Type* Checker::fail(const Node& node, std::string message) {
   return model_.types.error();
 }
 
-std::string Checker::suggest(std::string_view name, const std::vector<std::string>& candidates) const {
+std::string Checker::suggest(std::string_view name,
+                             const std::vector<std::string>& candidates) const {
   std::string best = closest_name(name, candidates);
   return best.empty() ? "" : "; did you mean '" + best + "'?";
 }
@@ -54,24 +55,56 @@ const Type* Checker::visit(Node& node, Scope& scope, Usage& usage) {
   switch (node.kind) {
     case NodeKind::kLiteral:
       switch (node.literal.kind()) {
-        case Value::Kind::kBool: type = model_.types.boolean(); break;
-        case Value::Kind::kInt: type = model_.types.integer(); break;
-        case Value::Kind::kDecimal: type = model_.types.decimal(); break;
-        case Value::Kind::kString: type = model_.types.string(); break;
-        case Value::Kind::kDate: type = model_.types.date(); break;
-        case Value::Kind::kDuration: type = model_.types.duration(); break;
-        default: type = model_.types.error(); break;
+        case Value::Kind::kBool:
+          type = model_.types.boolean();
+          break;
+        case Value::Kind::kInt:
+          type = model_.types.integer();
+          break;
+        case Value::Kind::kDecimal:
+          type = model_.types.decimal();
+          break;
+        case Value::Kind::kString:
+          type = model_.types.string();
+          break;
+        case Value::Kind::kDate:
+          type = model_.types.date();
+          break;
+        case Value::Kind::kDuration:
+          type = model_.types.duration();
+          break;
+        default:
+          type = model_.types.error();
+          break;
       }
       break;
-    case NodeKind::kIdent: type = ident(node, scope, usage); break;
-    case NodeKind::kMember: type = member(node, scope, usage); break;
-    case NodeKind::kCall: type = call(node, scope, usage); break;
-    case NodeKind::kUnary: type = unary(node, scope, usage); break;
-    case NodeKind::kBinary: type = binary(node, scope, usage); break;
-    case NodeKind::kIf: type = conditional(node, scope, usage); break;
-    case NodeKind::kList: type = list(node, scope, usage); break;
-    case NodeKind::kComprehension: type = comprehension(node, scope, usage); break;
-    default: type = node.type; break;  // already resolved
+    case NodeKind::kIdent:
+      type = ident(node, scope, usage);
+      break;
+    case NodeKind::kMember:
+      type = member(node, scope, usage);
+      break;
+    case NodeKind::kCall:
+      type = call(node, scope, usage);
+      break;
+    case NodeKind::kUnary:
+      type = unary(node, scope, usage);
+      break;
+    case NodeKind::kBinary:
+      type = binary(node, scope, usage);
+      break;
+    case NodeKind::kIf:
+      type = conditional(node, scope, usage);
+      break;
+    case NodeKind::kList:
+      type = list(node, scope, usage);
+      break;
+    case NodeKind::kComprehension:
+      type = comprehension(node, scope, usage);
+      break;
+    default:
+      type = node.type;
+      break;  // already resolved
   }
   node.type = type;
   return type;
@@ -128,8 +161,10 @@ const Type* Checker::member(Node& node, Scope& scope, Usage& usage) {
   const Type* base_type = visit(base, scope, usage);
   if (is_error(base_type)) return base_type;
   if (base_type->is(TypeKind::kList)) {
-    return fail(node, "'" + std::string(base.path.empty() ? "this" : base.path) +
-                          "' is a list; use any(x in ...: ...), count(...) or sum(...) to read its elements");
+    return fail(
+        node,
+        "'" + std::string(base.path.empty() ? "this" : base.path) +
+            "' is a list; use any(x in ...: ...), count(...) or sum(...) to read its elements");
   }
   if (!base_type->is(TypeKind::kRecord)) {
     return fail(node, "'." + node.name + "': a " + base_type->name() + " has no fields");
@@ -139,7 +174,8 @@ const Type* Checker::member(Node& node, Scope& scope, Usage& usage) {
   if (field < 0) {
     std::vector<std::string> names;
     for (const FieldInfo& f : record.fields) names.push_back(f.name);
-    return fail(node, "'" + record.name + "' has no field '" + node.name + "'" + suggest(node.name, names));
+    return fail(
+        node, "'" + record.name + "' has no field '" + node.name + "'" + suggest(node.name, names));
   }
   const FieldInfo& info = record.fields[static_cast<std::size_t>(field)];
   node.kind = NodeKind::kField;
@@ -175,8 +211,8 @@ const Type* Checker::call(Node& node, Scope& scope, Usage& usage) {
   }
   if (node.children.size() != function->params.size()) {
     return fail(node, std::string(function->name) + " takes " +
-                          std::to_string(function->params.size()) + " argument(s): " +
-                          std::string(function->summary));
+                          std::to_string(function->params.size()) +
+                          " argument(s): " + std::string(function->summary));
   }
   bool ok = true;
   for (std::size_t i = 0; i < node.children.size(); ++i) {
@@ -187,7 +223,8 @@ const Type* Checker::call(Node& node, Scope& scope, Usage& usage) {
       continue;
     }
     TypeKind want = function->params[i];
-    bool accepted = type->kind == want || (want == TypeKind::kDecimal && type->is(TypeKind::kInt)) ||
+    bool accepted = type->kind == want ||
+                    (want == TypeKind::kDecimal && type->is(TypeKind::kInt)) ||
                     (want == TypeKind::kString && type->is(TypeKind::kEnum));
     if (!accepted) {
       fail(arg, "argument " + std::to_string(i + 1) + " of " + std::string(function->name) +
@@ -209,8 +246,9 @@ const Type* Checker::call(Node& node, Scope& scope, Usage& usage) {
       if (value == nullptr && !p.versions.empty()) value = &p.versions.front().value;
     }
     if (value != nullptr && !is_age_convention(value->to_string())) {
-      fail(convention, "'" + value->to_string() +
-                           "' is not a 周岁 convention; use \"birthday\" or \"day_after_birthday\"");
+      fail(convention,
+           "'" + value->to_string() +
+               "' is not a 周岁 convention; use \"birthday\" or \"day_after_birthday\"");
     }
   }
   if (function->needs_calendar) {
@@ -223,12 +261,18 @@ const Type* Checker::call(Node& node, Scope& scope, Usage& usage) {
   node.kind = NodeKind::kFunction;
   node.index = static_cast<int>(function - builtin_functions().data());
   switch (function->result) {
-    case TypeKind::kBool: return model_.types.boolean();
-    case TypeKind::kInt: return model_.types.integer();
-    case TypeKind::kDecimal: return model_.types.decimal();
-    case TypeKind::kDate: return model_.types.date();
-    case TypeKind::kDuration: return model_.types.duration();
-    default: return model_.types.string();
+    case TypeKind::kBool:
+      return model_.types.boolean();
+    case TypeKind::kInt:
+      return model_.types.integer();
+    case TypeKind::kDecimal:
+      return model_.types.decimal();
+    case TypeKind::kDate:
+      return model_.types.date();
+    case TypeKind::kDuration:
+      return model_.types.duration();
+    default:
+      return model_.types.string();
   }
 }
 
@@ -236,7 +280,8 @@ const Type* Checker::unary(Node& node, Scope& scope, Usage& usage) {
   const Type* operand = visit(*node.children[0], scope, usage);
   if (is_error(operand)) return operand;
   if (node.op == Op::kNot) {
-    if (!operand->is(TypeKind::kBool)) return fail(node, "'not' needs a true/false value, not " + operand->name());
+    if (!operand->is(TypeKind::kBool))
+      return fail(node, "'not' needs a true/false value, not " + operand->name());
     return operand;
   }
   if (!operand->is_numeric()) return fail(node, "'-' needs a number, not " + operand->name());
@@ -250,33 +295,47 @@ const Type* Checker::binary(Node& node, Scope& scope, Usage& usage) {
   switch (node.op) {
     case Op::kAnd:
     case Op::kOr:
-      if (!left->is(TypeKind::kBool)) return fail(*node.children[0], std::string("'") + op_text(node.op) + "' needs true/false on both sides; this is " + left->name());
-      if (!right->is(TypeKind::kBool)) return fail(*node.children[1], std::string("'") + op_text(node.op) + "' needs true/false on both sides; this is " + right->name());
+      if (!left->is(TypeKind::kBool))
+        return fail(*node.children[0], std::string("'") + op_text(node.op) +
+                                           "' needs true/false on both sides; this is " +
+                                           left->name());
+      if (!right->is(TypeKind::kBool))
+        return fail(*node.children[1], std::string("'") + op_text(node.op) +
+                                           "' needs true/false on both sides; this is " +
+                                           right->name());
       return left;
     case Op::kAdd:
     case Op::kSub:
     case Op::kMul:
-    case Op::kDiv: return arithmetic(node, left, right);
+    case Op::kDiv:
+      return arithmetic(node, left, right);
     case Op::kEq:
     case Op::kNe:
     case Op::kLt:
     case Op::kLe:
     case Op::kGt:
-    case Op::kGe: return comparison(node, left, right);
+    case Op::kGe:
+      return comparison(node, left, right);
     case Op::kIn:
-    case Op::kNotIn: return membership(node, left, right);
+    case Op::kNotIn:
+      return membership(node, left, right);
     case Op::kCoalesce: {
       if (!node.children[0]->maybe_absent) {
-        return fail(node, "'\?\?' gives a default for an optional field, but the left side is never absent");
+        return fail(
+            node,
+            "'\?\?' gives a default for an optional field, but the left side is never absent");
       }
       coerce_to(*node.children[1], left);
       right = node.children[1]->type;
       const Type* type = unify(left, right);
-      if (type == nullptr) return fail(node, "'\?\?' needs the same type on both sides: " + left->name() + " and " + right->name());
+      if (type == nullptr)
+        return fail(node, "'\?\?' needs the same type on both sides: " + left->name() + " and " +
+                              right->name());
       node.maybe_absent = node.children[1]->maybe_absent;
       return type;
     }
-    default: return fail(node, "unsupported operator");
+    default:
+      return fail(node, "unsupported operator");
   }
 }
 
@@ -316,19 +375,24 @@ const Type* Checker::comparison(Node& node, const Type* left, const Type* right)
                      common->is(TypeKind::kString) ||
                      (common->is(TypeKind::kEnum) && common->enum_info->ordered);
     if (!orderable) {
-      return fail(node, common->is(TypeKind::kEnum)
-                            ? "the values of " + common->name() + " have no order; declare it `ordered: true` to compare with " + op_text(node.op)
-                            : "values of type " + common->name() + " cannot be ordered with " + op_text(node.op));
+      return fail(
+          node,
+          common->is(TypeKind::kEnum)
+              ? "the values of " + common->name() +
+                    " have no order; declare it `ordered: true` to compare with " + op_text(node.op)
+              : "values of type " + common->name() + " cannot be ordered with " + op_text(node.op));
     }
   } else if (common->is(TypeKind::kList) || common->is(TypeKind::kRecord)) {
-    return fail(node, "compare fields of records and elements of lists, not whole " + common->name() + " values");
+    return fail(node, "compare fields of records and elements of lists, not whole " +
+                          common->name() + " values");
   }
   return model_.types.boolean();
 }
 
 const Type* Checker::membership(Node& node, const Type* left, const Type* right) {
   if (!right->is(TypeKind::kList)) {
-    return fail(*node.children[1], "the right side of 'in' should be a list, but it is " + right->name());
+    return fail(*node.children[1],
+                "the right side of 'in' should be a list, but it is " + right->name());
   }
   Node& list_node = *node.children[1];
   if (list_node.kind == NodeKind::kList) {
@@ -337,14 +401,17 @@ const Type* Checker::membership(Node& node, const Type* left, const Type* right)
     for (auto& element : list_node.children) {
       if (is_error(element->type)) return model_.types.error();
       if (unify(element->type, left) == nullptr) {
-        return fail(*element, "this list holds " + element->type->name() + " values, but the left side of 'in' is " + left->name());
+        return fail(*element, "this list holds " + element->type->name() +
+                                  " values, but the left side of 'in' is " + left->name());
       }
     }
     return model_.types.boolean();
   }
   coerce_to(*node.children[0], right->element);
-  if (unify(node.children[0]->type, right->element) == nullptr && !right->element->is(TypeKind::kNull)) {
-    return fail(node, "'in' compares " + node.children[0]->type->name() + " with a list of " + right->element->name());
+  if (unify(node.children[0]->type, right->element) == nullptr &&
+      !right->element->is(TypeKind::kNull)) {
+    return fail(node, "'in' compares " + node.children[0]->type->name() + " with a list of " +
+                          right->element->name());
   }
   return model_.types.boolean();
 }
@@ -357,7 +424,8 @@ const Type* Checker::conditional(Node& node, Scope& scope, Usage& usage) {
   if (coerce_to(*node.children[2], a)) b = a;
   if (coerce_to(*node.children[1], b)) a = b;
   const Type* type = unify(a, b);
-  if (type == nullptr) return fail(node, "'then' gives " + a->name() + " but 'else' gives " + b->name());
+  if (type == nullptr)
+    return fail(node, "'then' gives " + a->name() + " but 'else' gives " + b->name());
   node.maybe_absent = node.children[1]->maybe_absent || node.children[2]->maybe_absent;
   return type;
 }
@@ -368,7 +436,9 @@ const Type* Checker::list(Node& node, Scope& scope, Usage& usage) {
     const Type* type = visit(*child, scope, usage);
     if (is_error(type)) return type;
     const Type* common = unify(element, type);
-    if (common == nullptr) return fail(*child, "a list's elements must have one type: " + element->name() + " and " + type->name());
+    if (common == nullptr)
+      return fail(*child, "a list's elements must have one type: " + element->name() + " and " +
+                              type->name());
     element = common;
   }
   return model_.types.list_of(element);
@@ -378,7 +448,8 @@ const Type* Checker::comprehension(Node& node, Scope& scope, Usage& usage) {
   const Type* list_type = visit(*node.children[0], scope, usage);
   if (is_error(list_type)) return list_type;
   if (!list_type->is(TypeKind::kList)) {
-    return fail(*node.children[0], node.name + " in ...: this should be a list, but it is " + list_type->name());
+    return fail(*node.children[0],
+                node.name + " in ...: this should be a list, but it is " + list_type->name());
   }
   const Type* element = list_type->element;
   node.var_slot = scope.bind(node.name, element, false);
@@ -400,7 +471,8 @@ const Type* Checker::comprehension(Node& node, Scope& scope, Usage& usage) {
     case Aggregate::kFilter:
     case Aggregate::kCount:
       if (body != nullptr && !body->is(TypeKind::kBool)) {
-        return fail(*node.children[2], "the condition after ':' should be true/false, but it is " + body->name());
+        return fail(*node.children[2],
+                    "the condition after ':' should be true/false, but it is " + body->name());
       }
       if (body == nullptr && node.children[1] == nullptr && node.aggregate != Aggregate::kCount) {
         return fail(node, "write a condition: " + node.name + " in LIST: CONDITION");
@@ -417,7 +489,8 @@ const Type* Checker::comprehension(Node& node, Scope& scope, Usage& usage) {
       if (body == nullptr) return fail(node, "write the value to compare after ':'");
       if (!(body->is_numeric() || body->is(TypeKind::kDate) ||
             (body->is(TypeKind::kEnum) && body->enum_info->ordered))) {
-        return fail(*node.children[2], "min/max need numbers, dates or an ordered enum, not " + body->name());
+        return fail(*node.children[2],
+                    "min/max need numbers, dates or an ordered enum, not " + body->name());
       }
       node.maybe_absent = true;  // empty list
       return body;
@@ -433,7 +506,8 @@ bool Checker::coerce_to(Node& node, const Type* target) {
   const EnumInfo& info = *target->enum_info;
   int index = info.find(node.literal.as_string());
   if (index < 0) {
-    node.type = fail(node, "'" + node.literal.as_string() + "' is not a value of " + info.name + " (" + info.values_text() + ")");
+    node.type = fail(node, "'" + node.literal.as_string() + "' is not a value of " + info.name +
+                               " (" + info.values_text() + ")");
     return true;
   }
   node.literal = Value(EnumValue{&info, index});
@@ -455,15 +529,18 @@ const Type* Checker::unify(const Type* a, const Type* b) const {
 
 void merge_usage(Usage& into, const Usage& from) {
   for (const FactPath& path : from.facts) {
-    if (std::none_of(into.facts.begin(), into.facts.end(), [&](const FactPath& p) { return p.text == path.text; })) {
+    if (std::none_of(into.facts.begin(), into.facts.end(),
+                     [&](const FactPath& p) { return p.text == path.text; })) {
       into.facts.push_back(path);
     }
   }
   for (int p : from.params) {
-    if (std::find(into.params.begin(), into.params.end(), p) == into.params.end()) into.params.push_back(p);
+    if (std::find(into.params.begin(), into.params.end(), p) == into.params.end())
+      into.params.push_back(p);
   }
   for (int d : from.decisions) {
-    if (std::find(into.decisions.begin(), into.decisions.end(), d) == into.decisions.end()) into.decisions.push_back(d);
+    if (std::find(into.decisions.begin(), into.decisions.end(), d) == into.decisions.end())
+      into.decisions.push_back(d);
   }
   into.calendar = into.calendar || from.calendar;
 }
@@ -471,7 +548,8 @@ void merge_usage(Usage& into, const Usage& from) {
 void collect_fact_paths(const Node& node, Usage& usage) {
   if ((node.kind == NodeKind::kField || node.kind == NodeKind::kFactRoot) && !node.path.empty()) {
     FactPath path{node.path, {}};
-    for (const Node* n = &node; n != nullptr; n = n->children.empty() ? nullptr : n->children[0].get()) {
+    for (const Node* n = &node; n != nullptr;
+         n = n->children.empty() ? nullptr : n->children[0].get()) {
       path.fields.insert(path.fields.begin(), n->index);
     }
     for (const FactPath& seen : usage.facts) {

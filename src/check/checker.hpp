@@ -24,7 +24,7 @@ class Scope {
     const Type* type;
     int slot;
     bool maybe_absent;
-    int decision_let = -1;              // a decision-level let: its index, evaluated lazily
+    int decision_let = -1;         // a decision-level let: its index, evaluated lazily
     const Usage* usage = nullptr;  // what that let reads, credited to the rules using it
   };
   // `next_slot` is shared by all scopes of one decision so every binding gets its own slot.

@@ -10,13 +10,14 @@ namespace tiaoli::detail {
 namespace {
 
 bool always_applies(const RuleDef& rule) {
-  return !rule.condition.root && !rule.effective_from && !rule.effective_to && rule.overridden_by.empty();
+  return !rule.condition.root && !rule.effective_from && !rule.effective_to &&
+         rule.overridden_by.empty();
 }
 
 bool literal_false(const RuleDef& rule) {
   const Node* root = rule.condition.root.get();
-  return root != nullptr && root->kind == NodeKind::kLiteral && root->literal.kind() == Value::Kind::kBool &&
-         !root->literal.as_bool();
+  return root != nullptr && root->kind == NodeKind::kLiteral &&
+         root->literal.kind() == Value::Kind::kBool && !root->literal.as_bool();
 }
 
 void unreachable_rules(const DecisionDef& decision, DiagnosticSink& sink) {
@@ -26,7 +27,8 @@ void unreachable_rules(const DecisionDef& decision, DiagnosticSink& sink) {
   for (const RuleDef& rule : decision.rules) {
     if (catch_all != nullptr) {
       sink.warning(rule.where, "rule " + rule.id + " can never apply: rule " + catch_all->id +
-                                   " before it has no `when`, so it always decides first (under hit policy first, put the default rule last)");
+                                   " before it has no `when`, so it always decides first (under "
+                                   "hit policy first, put the default rule last)");
       continue;
     }
     if (literal_false(rule)) {
@@ -37,7 +39,8 @@ void unreachable_rules(const DecisionDef& decision, DiagnosticSink& sink) {
       auto [it, inserted] = conditions.emplace(rule.condition.text, &rule);
       if (!inserted && !it->second->effective_from && !it->second->effective_to) {
         sink.warning(rule.where, "rule " + rule.id + " can never apply: rule " + it->second->id +
-                                     " before it has the same condition `" + rule.condition.text + "`");
+                                     " before it has the same condition `" + rule.condition.text +
+                                     "`");
       }
     }
     if (always_applies(rule)) catch_all = &rule;
@@ -91,12 +94,14 @@ void unhandled_enum_values(const DecisionDef& decision, DiagnosticSink& sink) {
     for (int v : values) ranks_seen.insert(info->ranks[static_cast<std::size_t>(v)]);
     std::string missing;
     for (std::size_t v = 0; v < info->values.size(); ++v) {
-      bool handled = values.count(static_cast<int>(v)) > 0 || (info->ordered && ranks_seen.count(info->ranks[v]) > 0);
+      bool handled = values.count(static_cast<int>(v)) > 0 ||
+                     (info->ordered && ranks_seen.count(info->ranks[v]) > 0);
       if (!handled) missing += (missing.empty() ? "" : ", ") + info->values[v];
     }
     if (!missing.empty()) {
       std::string message = "no rule of " + decision.id + " handles " + subject;
-      message += " = " + missing + " (" + info->name + "), and it has no default rule: such facts would get no decision";
+      message += " = " + missing + " (" + info->name +
+                 "), and it has no default rule: such facts would get no decision";
       sink.warning(decision.where, message);
     }
   }
@@ -111,15 +116,19 @@ void unique_overlaps(const RuleSetModel& model, DiagnosticSink& sink) {
     for (const TestCase& test : model.tests) {
       auto bound = bind_facts(model, test.facts);
       if (!bound.ok() || !test.as_of || !test.parameters.empty()) continue;
-      std::vector<int> applying = rules_that_apply(model, static_cast<int>(d), *bound.value()->record, *test.as_of);
+      std::vector<int> applying =
+          rules_that_apply(model, static_cast<int>(d), *bound.value()->record, *test.as_of);
       for (std::size_t a = 0; a + 1 < applying.size(); ++a) {
         for (std::size_t b = a + 1; b < applying.size(); ++b) {
           if (!reported.emplace(applying[a], applying[b]).second) continue;
           const RuleDef& first = decision.rules[static_cast<std::size_t>(applying[a])];
           const RuleDef& second = decision.rules[static_cast<std::size_t>(applying[b])];
-          sink.error(second.where, "rules " + first.id + " and " + second.id + " of " + decision.id +
-                                       " both apply to the facts of test '" + test.name + "' (" + test.where.file->path() + ":" +
-                                       std::to_string(test.where.line) + "); under hit policy unique they must not overlap — narrow a `when`, or declare `overrides:`");
+          sink.error(second.where, "rules " + first.id + " and " + second.id + " of " +
+                                       decision.id + " both apply to the facts of test '" +
+                                       test.name + "' (" + test.where.file->path() + ":" +
+                                       std::to_string(test.where.line) +
+                                       "); under hit policy unique they must not overlap — narrow "
+                                       "a `when`, or declare `overrides:`");
         }
       }
     }

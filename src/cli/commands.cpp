@@ -88,7 +88,8 @@ std::optional<std::string> read_input(const std::string& path) {
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // The decision to take: --decision, else the facts document's own `decision` entry.
@@ -109,27 +110,33 @@ std::string decision_for(const Options& options, std::string_view document) {
     }
     return "";
   }
-  if (json.is_object() && json.contains("decision") && json["decision"].is_string()) return json["decision"];
+  if (json.is_object() && json.contains("decision") && json["decision"].is_string())
+    return json["decision"];
   return "";
 }
 
-int eval_batch(const RuleSet& ruleset, const Options& options, std::istream& in, BatchOptions batch) {
+int eval_batch(const RuleSet& ruleset, const Options& options, std::istream& in,
+               BatchOptions batch) {
   batch.decision = options.values.count("decision") ? options.values.at("decision") : "";
   if (options.values.count("jobs")) {
     const std::string& jobs = options.values.at("jobs");
-    if (jobs.empty() || jobs.find_first_not_of("0123456789") != std::string::npos || jobs.size() > 4) {
+    if (jobs.empty() || jobs.find_first_not_of("0123456789") != std::string::npos ||
+        jobs.size() > 4) {
       return usage_error("--jobs takes a number of threads");
     }
     batch.jobs = std::stoi(jobs);
   }
   if (isatty(STDERR_FILENO)) {
-    batch.progress = [](std::size_t done) { std::cerr << "\r" << done << " lines decided" << std::flush; };
+    batch.progress = [](std::size_t done) {
+      std::cerr << "\r" << done << " lines decided" << std::flush;
+    };
   }
   std::ios::sync_with_stdio(false);
   BatchSummary summary = decide_jsonl(ruleset, in, std::cout, batch);
   std::cout.flush();
   if (batch.progress) std::cerr << "\n";
-  if (summary.failed > 0) std::cerr << summary.failed << " of " << summary.lines << " lines could not be decided\n";
+  if (summary.failed > 0)
+    std::cerr << summary.failed << " of " << summary.lines << " lines could not be decided\n";
   return summary.failed == 0 ? 0 : 1;
 }
 
@@ -154,7 +161,8 @@ int check(const Args& args) {
 }
 
 int eval(const Args& args) {
-  auto options = parse(args, {"decision", "facts", "as-of", "format", "lang", "param", "jobs"}, {"outcome-only"});
+  auto options = parse(args, {"decision", "facts", "as-of", "format", "lang", "param", "jobs"},
+                       {"outcome-only"});
   if (!options) return 2;
   if (options->positional.size() != 1) return usage_error("eval takes one rule-set folder");
   if (!options->values.count("facts")) return usage_error("eval needs --facts FILE");
@@ -167,7 +175,9 @@ int eval(const Args& args) {
   eval_options.parameters = options->params;
   if (options->values.count("as-of")) {
     eval_options.as_of = Date::parse(options->values["as-of"]);
-    if (!eval_options.as_of) return usage_error("--as-of '" + options->values["as-of"] + "' is not a valid date (YYYY-MM-DD)");
+    if (!eval_options.as_of)
+      return usage_error("--as-of '" + options->values["as-of"] +
+                         "' is not a valid date (YYYY-MM-DD)");
   }
   auto ruleset = load_or_report(options->positional[0]);
   if (!ruleset) return 1;
@@ -190,19 +200,23 @@ int eval(const Args& args) {
     std::cerr << path << ": cannot be read\n";
     return 1;
   }
-  auto facts = ruleset->parse_facts(*text, ends_with(path, ".json") ? FactsFormat::kJson : FactsFormat::kYaml);
+  auto facts = ruleset->parse_facts(
+      *text, ends_with(path, ".json") ? FactsFormat::kJson : FactsFormat::kYaml);
   if (!facts.ok()) {
     std::cerr << path << ": " << facts.error().message << "\n";
     return 1;
   }
   std::string decision_id = decision_for(*options, *text);
-  if (decision_id.empty()) return usage_error("name the decision with --decision ID (or a `decision:` entry in the facts)");
+  if (decision_id.empty())
+    return usage_error(
+        "name the decision with --decision ID (or a `decision:` entry in the facts)");
   auto decision = ruleset->decide(decision_id, facts.value(), eval_options);
   if (!decision.ok()) {
     std::cerr << path << ": " << decision.error().message << "\n";
     return 1;
   }
-  std::cout << (format == "json" ? decision.value().to_json(lang) + "\n" : decision.value().to_text(lang));
+  std::cout << (format == "json" ? decision.value().to_json(lang) + "\n"
+                                 : decision.value().to_text(lang));
   return 0;
 }
 
@@ -210,15 +224,16 @@ int test(const Args& args) {
   auto options = parse(args, {"lang"});
   if (!options) return 2;
   if (options->positional.size() != 1) return usage_error("test takes one rule-set folder");
-  Lang lang = options->values.count("lang") && options->values["lang"] == "en" ? Lang::kEn : Lang::kZh;
+  Lang lang =
+      options->values.count("lang") && options->values["lang"] == "en" ? Lang::kEn : Lang::kZh;
   auto ruleset = load_or_report(options->positional[0]);
   if (!ruleset) return 1;
   detail::TestReport report = detail::run_tests(ruleset, lang);
   for (const detail::TestResult& result : report.results) {
     if (result.passed) continue;
     const detail::TestCase& test = *result.test;
-    std::cout << "FAIL " << test.where.file->path() << ":" << test.where.line << ": " << test.name << " ("
-              << test.decision << ")\n";
+    std::cout << "FAIL " << test.where.file->path() << ":" << test.where.line << ": " << test.name
+              << " (" << test.decision << ")\n";
     for (const std::string& problem : result.problems) std::cout << "  " << problem << "\n";
     if (!result.justification.empty()) {
       std::istringstream lines(result.justification);
@@ -242,7 +257,8 @@ int coverage(const Args& args) {
   std::map<std::string, std::set<std::size_t>> exercised;
   for (std::size_t t = 0; t < report.results.size(); ++t) {
     const detail::TestCase& test = *report.results[t].test;
-    const detail::DecisionDef& decision = model.decisions[static_cast<std::size_t>(model.find_decision(test.decision))];
+    const detail::DecisionDef& decision =
+        model.decisions[static_cast<std::size_t>(model.find_decision(test.decision))];
     for (int rule : report.results[t].considered_rules) {
       exercised[test.decision + "/" + decision.rules[static_cast<std::size_t>(rule)].id].insert(t);
     }
@@ -256,7 +272,8 @@ int coverage(const Args& args) {
       for (const detail::RuleDef& rule : decision.rules) {
         bool cites = std::any_of(rule.cites.begin(), rule.cites.end(), [&](const std::string& c) {
           const detail::ProvisionInfo* p = model.provision(c);
-          return c == id || (p && std::find(p->items.begin(), p->items.end(), id) != p->items.end());
+          return c == id ||
+                 (p && std::find(p->items.begin(), p->items.end(), id) != p->items.end());
         });
         if (!cites) continue;
         rules.push_back(decision.id + "/" + rule.id);
@@ -264,7 +281,8 @@ int coverage(const Args& args) {
         cases.insert(by_rule.begin(), by_rule.end());
       }
     }
-    auto undecidable = std::find_if(model.undecidable.begin(), model.undecidable.end(), [&](const auto& u) { return u.id == id; });
+    auto undecidable = std::find_if(model.undecidable.begin(), model.undecidable.end(),
+                                    [&](const auto& u) { return u.id == id; });
     std::string status;
     if (!rules.empty()) {
       status = cases.empty() ? "implemented, untested" : "implemented";

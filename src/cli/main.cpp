@@ -4,7 +4,8 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(tiaoli — decisions and their justifications from regulations written as rules
+constexpr const char* kUsage =
+    R"(tiaoli — decisions and their justifications from regulations written as rules
 
 Usage:
   tiaoli check RULES                      load and check a rule-set folder

@@ -26,7 +26,10 @@ static std::string caret_padding(std::string_view prefix) {
   for (std::size_t i = 0; i < prefix.size();) {
     auto c = static_cast<unsigned char>(prefix[i]);
     std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    pad.append(c == '\t' ? "\t" : std::string(static_cast<std::size_t>(display_width(prefix.substr(i, len))), ' '));
+    pad.append(
+        c == '\t'
+            ? "\t"
+            : std::string(static_cast<std::size_t>(display_width(prefix.substr(i, len))), ' '));
     i += len;
   }
   return pad;
@@ -55,7 +58,10 @@ std::string format_diagnostic(const Diagnostic& d) {
   if (!d.source_line.empty()) {
     auto [shown, column] = visible_part(d.source_line, d.column);
     text += "  " + shown + "\n";
-    text += "  " + caret_padding(std::string_view(shown).substr(0, detail::byte_offset_of_column(shown, column))) + "^\n";
+    text += "  " +
+            caret_padding(
+                std::string_view(shown).substr(0, detail::byte_offset_of_column(shown, column))) +
+            "^\n";
   }
   return text;
 }

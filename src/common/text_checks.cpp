@@ -46,10 +46,13 @@ class AliasDetector : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { throw AliasFound{mark}; }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
 };
 
@@ -64,13 +67,15 @@ std::optional<TextProblem> check_text(std::string_view text) {
       valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
     }
     if (!valid) {
-      return problem_at(text, i, "the text is not valid UTF-8 (was it saved as GBK?); save it as UTF-8");
+      return problem_at(text, i,
+                        "the text is not valid UTF-8 (was it saved as GBK?); save it as UTF-8");
     }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
       char code[8];
       std::snprintf(code, sizeof code, "U+%04X", c);
-      return problem_at(text, i, std::string("the text contains a control character (") + code +
-                                     "), so it is not plain text (is it a binary or damaged file?)");
+      return problem_at(text, i,
+                        std::string("the text contains a control character (") + code +
+                            "), so it is not plain text (is it a binary or damaged file?)");
     }
     i += length;
   }
@@ -93,10 +98,12 @@ std::optional<TextProblem> find_yaml_alias(const std::string& text) {
     for (int line = 0; line < found.mark.line && offset < view.size(); ++offset) {
       if (view[offset] == '\n') ++line;
     }
-    std::size_t alias_at = std::min(view.size(), offset + static_cast<std::size_t>(std::max(found.mark.column, 0)));
+    std::size_t alias_at =
+        std::min(view.size(), offset + static_cast<std::size_t>(std::max(found.mark.column, 0)));
     std::size_t star = view.find('*', alias_at);
     std::size_t end = star == std::string_view::npos ? star : view.find_first_of(" ,]}\n\r", star);
-    std::string name = star == std::string_view::npos ? "*" : std::string(view.substr(star, end - star));
+    std::string name =
+        star == std::string_view::npos ? "*" : std::string(view.substr(star, end - star));
     return problem_at(view, star == std::string_view::npos ? alias_at : star,
                       "YAML aliases (" + name + ") are not accepted; write the value out in full");
   } catch (const YAML::Exception&) {

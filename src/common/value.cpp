@@ -28,7 +28,8 @@ std::string Date::to_string() const {
   auto ymd = detail::to_boost(*this).year_month_day();
   int parts[3] = {ymd.year, ymd.month, ymd.day};
   std::string text = "0000-00-00";
-  for (int i = 3, v = parts[0]; i >= 0; --i, v /= 10) text[static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
+  for (int i = 3, v = parts[0]; i >= 0; --i, v /= 10)
+    text[static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
   for (int k = 1; k <= 2; ++k) {
     std::size_t at = k == 1 ? 5 : 8;
     text[at] = static_cast<char>('0' + parts[k] / 10);
@@ -50,7 +51,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   std::int64_t units = 0;
   for (char c : whole) {
     if (c < '0' || c > '9') return std::nullopt;
-    if (units > (INT64_MAX / 10 - 9) / kScale) return std::nullopt;  // keeps value * kScale in range
+    if (units > (INT64_MAX / 10 - 9) / kScale)
+      return std::nullopt;  // keeps value * kScale in range
     units = units * 10 + (c - '0');
   }
   units *= kScale;
@@ -99,14 +101,22 @@ const std::string& Record::field_name(std::size_t i) const { return type->fields
 
 std::string Value::to_string() const {
   switch (kind()) {
-    case Kind::kNull: return "null";
-    case Kind::kBool: return as_bool() ? "true" : "false";
-    case Kind::kInt: return std::to_string(as_int());
-    case Kind::kDecimal: return as_decimal().to_string();
-    case Kind::kString: return as_string();
-    case Kind::kDate: return as_date().to_string();
-    case Kind::kDuration: return as_duration().to_string();
-    case Kind::kEnum: return as_enum().name();
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return as_bool() ? "true" : "false";
+    case Kind::kInt:
+      return std::to_string(as_int());
+    case Kind::kDecimal:
+      return as_decimal().to_string();
+    case Kind::kString:
+      return as_string();
+    case Kind::kDate:
+      return as_date().to_string();
+    case Kind::kDuration:
+      return as_duration().to_string();
+    case Kind::kEnum:
+      return as_enum().name();
     case Kind::kList: {
       std::string text = "[";
       const List& list = as_list();
@@ -131,13 +141,15 @@ std::string Value::to_string() const {
 bool Value::operator==(const Value& other) const {
   if (kind() != other.kind()) return false;
   switch (kind()) {
-    case Kind::kList: return as_list() == other.as_list();
+    case Kind::kList:
+      return as_list() == other.as_list();
     case Kind::kRecord: {
       const Record& a = as_record();
       const Record& b = other.as_record();
       return a.type == b.type && a.fields == b.fields;
     }
-    default: return data_ == other.data_;
+    default:
+      return data_ == other.data_;
   }
 }
 

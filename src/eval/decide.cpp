@@ -17,10 +17,18 @@ class DecisionRun {
     outcome->fields.resize(def_.output->fields.size());
     if (justify_) traces_.resize(def_.rules.size());
     switch (def_.hit) {
-      case HitPolicy::kAll: run_all(*outcome); break;
-      case HitPolicy::kFirst: run_first(*outcome); break;
-      case HitPolicy::kUnique: run_unique(*outcome); break;
-      case HitPolicy::kCollect: run_collect(*outcome); break;
+      case HitPolicy::kAll:
+        run_all(*outcome);
+        break;
+      case HitPolicy::kFirst:
+        run_first(*outcome);
+        break;
+      case HitPolicy::kUnique:
+        run_unique(*outcome);
+        break;
+      case HitPolicy::kCollect:
+        run_collect(*outcome);
+        break;
     }
     if (justify_) {
       for (std::size_t i = 0; i < def_.rules.size(); ++i) traces_[i].rule = static_cast<int>(i);
@@ -122,7 +130,8 @@ class DecisionRun {
       }
     }
     throw EvalFailure{"no rule of " + def_.id + " applies to these facts on " +
-                          context_.as_of.to_string() + " (a default rule without `when` would)", ""};
+                          context_.as_of.to_string() + " (a default rule without `when` would)",
+                      ""};
   }
 
   void run_unique(Record& outcome) {
@@ -131,11 +140,14 @@ class DecisionRun {
       if (applies(i)) applying.push_back(i);
     }
     if (applying.empty()) {
-      throw EvalFailure{"no rule of " + def_.id + " applies to these facts on " + context_.as_of.to_string(), ""};
+      throw EvalFailure{
+          "no rule of " + def_.id + " applies to these facts on " + context_.as_of.to_string(), ""};
     }
     if (applying.size() > 1) {
-      throw EvalFailure{"rules " + def_.rules[applying[0]].id + " and " + def_.rules[applying[1]].id +
-                            " of " + def_.id + " both apply, but its hit policy is unique", ""};
+      throw EvalFailure{"rules " + def_.rules[applying[0]].id + " and " +
+                            def_.rules[applying[1]].id + " of " + def_.id +
+                            " both apply, but its hit policy is unique",
+                        ""};
     }
     give_outcome(applying[0], outcome, false);
   }
@@ -162,25 +174,36 @@ std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, 
   const DecisionDef& def = context.model.decisions[static_cast<std::size_t>(decision)];
   std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
   std::vector<char> lets_ready(def.lets.size(), 0);
-  EvalContext local{context.model, context.facts, context.as_of, slots, context.decision_outcomes,
-                    nullptr, context.parameter_overrides, context.budget, &def, &lets_ready};
+  EvalContext local{context.model,
+                    context.facts,
+                    context.as_of,
+                    slots,
+                    context.decision_outcomes,
+                    nullptr,
+                    context.parameter_overrides,
+                    context.budget,
+                    &def,
+                    &lets_ready};
   auto trace = DecisionRun(def, local, justify).run(decision);
   context.budget = local.budget;
   return trace;
 }
 
 std::shared_ptr<const Record> outcome_of(int decision, EvalContext& context) {
-  if (context.decision_outcomes.empty()) context.decision_outcomes.resize(context.model.decisions.size());
+  if (context.decision_outcomes.empty())
+    context.decision_outcomes.resize(context.model.decisions.size());
   auto& cached = context.decision_outcomes[static_cast<std::size_t>(decision)];
   if (!cached) {
     auto trace = run_decision(decision, context, false);
-    trace->outcome.path = context.model.decisions[static_cast<std::size_t>(decision)].id;  // for errors
+    trace->outcome.path =
+        context.model.decisions[static_cast<std::size_t>(decision)].id;  // for errors
     cached = std::shared_ptr<const Record>(trace, &trace->outcome);  // shares the trace's lifetime
   }
   return cached;
 }
 
-std::vector<int> rules_that_apply(const RuleSetModel& model, int decision, const Record& facts, Date as_of) {
+std::vector<int> rules_that_apply(const RuleSetModel& model, int decision, const Record& facts,
+                                  Date as_of) {
   const DecisionDef& def = model.decisions[static_cast<std::size_t>(decision)];
   std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
   std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
@@ -228,13 +251,20 @@ RuleValues rule_values(const RuleSetModel& model, const DecisionTrace& trace, co
 
 const char* rule_status_name(RuleStatus status) {
   switch (status) {
-    case RuleStatus::kHeld: return "held";
-    case RuleStatus::kFailed: return "failed";
-    case RuleStatus::kApplied: return "applied";
-    case RuleStatus::kNotApplied: return "not_applied";
-    case RuleStatus::kOverridden: return "overridden";
-    case RuleStatus::kNotReached: return "not_reached";
-    case RuleStatus::kNotInForce: return "not_in_force";
+    case RuleStatus::kHeld:
+      return "held";
+    case RuleStatus::kFailed:
+      return "failed";
+    case RuleStatus::kApplied:
+      return "applied";
+    case RuleStatus::kNotApplied:
+      return "not_applied";
+    case RuleStatus::kOverridden:
+      return "overridden";
+    case RuleStatus::kNotReached:
+      return "not_reached";
+    case RuleStatus::kNotInForce:
+      return "not_in_force";
   }
   return "?";
 }

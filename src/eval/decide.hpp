@@ -14,7 +14,8 @@ std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, 
 
 // The rules of `decision` that apply to `facts` on `as_of` (conditions hold, not overridden);
 // rules whose evaluation fails (e.g. the facts lack what they read) count as not applying.
-std::vector<int> rules_that_apply(const RuleSetModel& model, int decision, const Record& facts, Date as_of);
+std::vector<int> rules_that_apply(const RuleSetModel& model, int decision, const Record& facts,
+                                  Date as_of);
 
 // The values a justification shows for `rule` of `trace`: its facts and message placeholders.
 // A value that cannot be computed (e.g. it reads an absent optional field) is null.

@@ -7,7 +7,8 @@
 namespace tiaoli::detail {
 namespace {
 
-__extension__ typedef __int128 Int128;  // NOLINT(modernize-use-using): exact 4-place decimal products
+__extension__ typedef __int128
+    Int128;  // NOLINT(modernize-use-using): exact 4-place decimal products
 
 // Every node evaluated and every list element visited costs one step of the budget.
 void spend(EvalContext& context) {
@@ -32,15 +33,21 @@ int compare(const Value& a, const Value& b) {
     case Value::Kind::kInt:
       if (b.kind() == Value::Kind::kInt) return sign(a.as_int(), b.as_int());
       return sign(to_decimal(a).units, to_decimal(b).units);
-    case Value::Kind::kDecimal: return sign(to_decimal(a).units, to_decimal(b).units);
-    case Value::Kind::kBool: return sign(a.as_bool(), b.as_bool());
-    case Value::Kind::kString: return sign(a.as_string(), b.as_string());
-    case Value::Kind::kDate: return sign(a.as_date().days, b.as_date().days);
+    case Value::Kind::kDecimal:
+      return sign(to_decimal(a).units, to_decimal(b).units);
+    case Value::Kind::kBool:
+      return sign(a.as_bool(), b.as_bool());
+    case Value::Kind::kString:
+      return sign(a.as_string(), b.as_string());
+    case Value::Kind::kDate:
+      return sign(a.as_date().days, b.as_date().days);
     case Value::Kind::kEnum:
       if (a.as_enum().type->ordered) return sign(a.as_enum().rank(), b.as_enum().rank());
       return a.as_enum().index == b.as_enum().index ? 0 : 1;
-    case Value::Kind::kDuration: return a.as_duration() == b.as_duration() ? 0 : 1;
-    default: return a == b ? 0 : 1;
+    case Value::Kind::kDuration:
+      return a.as_duration() == b.as_duration() ? 0 : 1;
+    default:
+      return a == b ? 0 : 1;
   }
 }
 
@@ -48,7 +55,9 @@ Value as_declared(const Node& node, Value value) {
   return node.type == nullptr ? value : conform(*node.type, std::move(value));
 }
 
-std::string describe(const Node& node) { return node.path.empty() ? "a value" : "'" + node.path + "'"; }
+std::string describe(const Node& node) {
+  return node.path.empty() ? "a value" : "'" + node.path + "'";
+}
 
 const Value& present(const Node& node, const Value& value) {
   if (value.is_null()) {
@@ -67,37 +76,48 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
     return Value(r);
   }
   if (a.kind() == Value::Kind::kDate) {
-    if (b.kind() == Value::Kind::kDate) return Value(static_cast<std::int64_t>(a.as_date().days) - b.as_date().days);
+    if (b.kind() == Value::Kind::kDate)
+      return Value(static_cast<std::int64_t>(a.as_date().days) - b.as_date().days);
     Duration d = b.as_duration();
     int sign = op == Op::kAdd ? 1 : -1;
-    if (std::abs(d.years) > 1000 || std::abs(d.months) > 12000 || std::abs(d.days) > 400000) overflow();
+    if (std::abs(d.years) > 1000 || std::abs(d.months) > 12000 || std::abs(d.days) > 400000)
+      overflow();
     auto date = time::add_months_clamped(to_boost(a.as_date()), sign * (d.years * 12 + d.months));
     if (date.is_special()) throw EvalFailure{"the date falls outside the years 1400 to 9999", ""};
     std::int64_t days = static_cast<std::int64_t>(from_boost(date).days) + sign * d.days;
     static const std::int64_t kFirst = Date::from_ymd(1400, 1, 1).days;
     static const std::int64_t kLast = Date::from_ymd(9999, 12, 31).days;
-    if (days < kFirst || days > kLast) throw EvalFailure{"the date falls outside the years 1400 to 9999", ""};
+    if (days < kFirst || days > kLast)
+      throw EvalFailure{"the date falls outside the years 1400 to 9999", ""};
     return Value(Date{static_cast<std::int32_t>(days)});
   }
   if (a.kind() == Value::Kind::kDuration) {
     Duration x = a.as_duration();
     Duration y = b.as_duration();
     int sign = op == Op::kAdd ? 1 : -1;
-    return Value(Duration{x.years + sign * y.years, x.months + sign * y.months, x.days + sign * y.days});
+    return Value(
+        Duration{x.years + sign * y.years, x.months + sign * y.months, x.days + sign * y.days});
   }
   Int128 x = to_decimal(a).units;
   Int128 y = to_decimal(b).units;
   Int128 r = 0;
   switch (op) {
-    case Op::kAdd: r = x + y; break;
-    case Op::kSub: r = x - y; break;
-    case Op::kMul: r = x * y / Decimal::kScale; break;
+    case Op::kAdd:
+      r = x + y;
+      break;
+    case Op::kSub:
+      r = x - y;
+      break;
+    case Op::kMul:
+      r = x * y / Decimal::kScale;
+      break;
     default: {
       if (y == 0) throw EvalFailure{"division by zero", ""};
       Int128 scaled = x * Decimal::kScale;
       r = scaled / y;
       Int128 rest = scaled % y;
-      if (2 * (rest < 0 ? -rest : rest) >= (y < 0 ? -y : y)) r += ((scaled < 0) != (y < 0)) ? -1 : 1;
+      if (2 * (rest < 0 ? -rest : rest) >= (y < 0 ? -y : y))
+        r += ((scaled < 0) != (y < 0)) ? -1 : 1;
     }
   }
   if (r > INT64_MAX || r < INT64_MIN) overflow();
@@ -123,7 +143,8 @@ Value comprehension(const Node& node, EvalContext& context) {
   const Node* body = node.children[2].get();
   Value& var = context.slots[static_cast<std::size_t>(node.var_slot)];
   std::int64_t count = 0;
-  Value total = node.type != nullptr && node.type->is(TypeKind::kDecimal) ? Value(Decimal{}) : Value(std::int64_t{0});
+  Value total = node.type != nullptr && node.type->is(TypeKind::kDecimal) ? Value(Decimal{})
+                                                                          : Value(std::int64_t{0});
   Value best;
   auto filtered = std::make_shared<List>();
   for (const Value& element : list) {
@@ -156,12 +177,18 @@ Value comprehension(const Node& node, EvalContext& context) {
     }
   }
   switch (node.aggregate) {
-    case Aggregate::kAny: return Value(false);
-    case Aggregate::kAll: return Value(true);
-    case Aggregate::kCount: return Value(count);
-    case Aggregate::kFilter: return Value(std::shared_ptr<const List>(std::move(filtered)));
-    case Aggregate::kSum: return as_declared(node, std::move(total));
-    default: return best;
+    case Aggregate::kAny:
+      return Value(false);
+    case Aggregate::kAll:
+      return Value(true);
+    case Aggregate::kCount:
+      return Value(count);
+    case Aggregate::kFilter:
+      return Value(std::shared_ptr<const List>(std::move(filtered)));
+    case Aggregate::kSum:
+      return as_declared(node, std::move(total));
+    default:
+      return best;
   }
 }
 
@@ -169,13 +196,16 @@ Value binary(const Node& node, EvalContext& context) {
   const Node& left = *node.children[0];
   const Node& right = *node.children[1];
   switch (node.op) {
-    case Op::kAnd: return Value(evaluate_bool(left, context) && evaluate_bool(right, context));
-    case Op::kOr: return Value(evaluate_bool(left, context) || evaluate_bool(right, context));
+    case Op::kAnd:
+      return Value(evaluate_bool(left, context) && evaluate_bool(right, context));
+    case Op::kOr:
+      return Value(evaluate_bool(left, context) || evaluate_bool(right, context));
     case Op::kCoalesce: {
       Value v = evaluate(left, context);
       return as_declared(node, v.is_null() ? evaluate(right, context) : std::move(v));
     }
-    default: break;
+    default:
+      break;
   }
   Value left_scratch;
   Value right_scratch;
@@ -193,23 +223,31 @@ Value binary(const Node& node, EvalContext& context) {
     case Op::kDiv: {
       return as_declared(node, arithmetic(node.op, present(left, a), present(right, b)));
     }
-    default: break;
+    default:
+      break;
   }
   int order = compare(present(left, a), present(right, b));
   switch (node.op) {
-    case Op::kEq: return Value(order == 0);
-    case Op::kNe: return Value(order != 0);
-    case Op::kLt: return Value(order < 0);
-    case Op::kLe: return Value(order <= 0);
-    case Op::kGt: return Value(order > 0);
-    default: return Value(order >= 0);
+    case Op::kEq:
+      return Value(order == 0);
+    case Op::kNe:
+      return Value(order != 0);
+    case Op::kLt:
+      return Value(order < 0);
+    case Op::kLe:
+      return Value(order <= 0);
+    case Op::kGt:
+      return Value(order > 0);
+    default:
+      return Value(order >= 0);
   }
 }
 
 }  // namespace
 
 Value conform(const Type& type, Value value) {
-  if (type.is(TypeKind::kDecimal) && value.kind() == Value::Kind::kInt) return Value(to_decimal(value));
+  if (type.is(TypeKind::kDecimal) && value.kind() == Value::Kind::kInt)
+    return Value(to_decimal(value));
   return value;
 }
 
@@ -224,13 +262,16 @@ const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch
     case NodeKind::kSlot:
     case NodeKind::kDecisionLet:
     case NodeKind::kFactRoot:
-    case NodeKind::kField: spend(context); break;
+    case NodeKind::kField:
+      spend(context);
+      break;
     default:
       scratch = evaluate(node, context);
       return scratch;
   }
   switch (node.kind) {
-    case NodeKind::kLiteral: return node.literal;
+    case NodeKind::kLiteral:
+      return node.literal;
     case NodeKind::kDecisionLet: {
       auto index = static_cast<std::size_t>(node.index);
       Value& slot = context.slots[static_cast<std::size_t>(node.var_slot)];
@@ -240,7 +281,8 @@ const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch
       }
       return slot;
     }
-    case NodeKind::kSlot: return context.slots[static_cast<std::size_t>(node.index)];
+    case NodeKind::kSlot:
+      return context.slots[static_cast<std::size_t>(node.index)];
     case NodeKind::kFactRoot: {
       const Value& v = context.facts.fields[static_cast<std::size_t>(node.index)];
       if (v.is_null()) throw EvalFailure{"the facts have no '" + node.path + "'", node.path};
@@ -252,14 +294,16 @@ const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch
       const Record& record = present(*node.children[0], base).as_record();
       const Value& v = record.fields[static_cast<std::size_t>(node.index)];
       if (v.is_null() && !node.maybe_absent) {
-        std::string path = record.path + "." + record.field_name(static_cast<std::size_t>(node.index));
+        std::string path =
+            record.path + "." + record.field_name(static_cast<std::size_t>(node.index));
         throw EvalFailure{"missing field " + path, path};
       }
       if (&base != &base_scratch) return v;  // the record is stored in the facts: no copy
       scratch = v;
       return scratch;
     }
-    default: return scratch;  // unreachable: handled above
+    default:
+      return scratch;  // unreachable: handled above
   }
 }
 
@@ -273,10 +317,13 @@ Value evaluate(const Node& node, EvalContext& context) {
       Value scratch;
       return evaluate_ref(node, context, scratch);
     }
-    default: spend(context); break;
+    default:
+      spend(context);
+      break;
   }
   switch (node.kind) {
-    case NodeKind::kAsOf: return Value(context.as_of);
+    case NodeKind::kAsOf:
+      return Value(context.as_of);
     case NodeKind::kParam: {
       auto index = static_cast<std::size_t>(node.index);
       if (context.parameter_overrides != nullptr && index < context.parameter_overrides->size() &&
@@ -286,11 +333,14 @@ Value evaluate(const Node& node, EvalContext& context) {
       const ParamDef& param = context.model.params[index];
       const ParamVersion* version = param.version_on(context.as_of);
       if (version == nullptr) {
-        throw EvalFailure{"parameter " + param.name + " has no value in force on " + context.as_of.to_string(), ""};
+        throw EvalFailure{
+            "parameter " + param.name + " has no value in force on " + context.as_of.to_string(),
+            ""};
       }
       return version->value;
     }
-    case NodeKind::kDecisionRef: return Value(outcome_of(node.index, context));
+    case NodeKind::kDecisionRef:
+      return Value(outcome_of(node.index, context));
     case NodeKind::kFunction: {
       const FunctionDef& function = builtin_functions()[static_cast<std::size_t>(node.index)];
       Value args[4];
@@ -304,7 +354,8 @@ Value evaluate(const Node& node, EvalContext& context) {
         for (std::size_t i = 0; i < node.children.size(); ++i) {
           const Node* child = node.children[i].get();
           if (!failure.field.empty() || child->path.empty()) continue;
-          if (failure.message.find(args[i].to_string()) == std::string::npos) continue;  // not about this fact
+          if (failure.message.find(args[i].to_string()) == std::string::npos)
+            continue;  // not about this fact
           failure.field = child->path;
           std::string_view message = failure.message;
           if (message.rfind("date ", 0) == 0) message.remove_prefix(5);
@@ -322,18 +373,22 @@ Value evaluate(const Node& node, EvalContext& context) {
       }
       return Value(Decimal{-v.as_decimal().units});
     }
-    case NodeKind::kBinary: return binary(node, context);
+    case NodeKind::kBinary:
+      return binary(node, context);
     case NodeKind::kIf:
-      return as_declared(node, evaluate_bool(*node.children[0], context) ? evaluate(*node.children[1], context)
-                                                                          : evaluate(*node.children[2], context));
+      return as_declared(node, evaluate_bool(*node.children[0], context)
+                                   ? evaluate(*node.children[1], context)
+                                   : evaluate(*node.children[2], context));
     case NodeKind::kList: {
       auto list = std::make_shared<List>();
       list->reserve(node.children.size());
       for (const auto& child : node.children) list->push_back(evaluate(*child, context));
       return Value(std::shared_ptr<const List>(std::move(list)));
     }
-    case NodeKind::kComprehension: return comprehension(node, context);
-    default: throw EvalFailure{"internal error: unresolved expression", ""};
+    case NodeKind::kComprehension:
+      return comprehension(node, context);
+    default:
+      throw EvalFailure{"internal error: unresolved expression", ""};
   }
 }
 

@@ -25,7 +25,8 @@ const time::Calendar& calendar_of(EvalContext& context) { return *context.model.
 
 template <class T>
 T calendar_value(time::CalendarResult<T> result) {
-  if (auto* error = std::get_if<time::CalendarError>(&result)) throw EvalFailure{error->message, ""};
+  if (auto* error = std::get_if<time::CalendarError>(&result))
+    throw EvalFailure{error->message, ""};
   return std::get<T>(std::move(result));
 }
 
@@ -42,14 +43,18 @@ std::string describe_days(const time::Calendar& calendar, const std::vector<time
 }
 
 Value completed_years(Args args, EvalContext&) {
-  std::string_view convention = args[2].kind() == Value::Kind::kEnum ? std::string_view(args[2].as_enum().name())
-                                                                      : std::string_view(args[2].as_string());
+  std::string_view convention = args[2].kind() == Value::Kind::kEnum
+                                    ? std::string_view(args[2].as_enum().name())
+                                    : std::string_view(args[2].as_string());
   if (!is_age_convention(convention)) {
-    throw EvalFailure{"'" + std::string(convention) + "' is not a 周岁 convention (birthday / day_after_birthday)", ""};
+    throw EvalFailure{"'" + std::string(convention) +
+                          "' is not a 周岁 convention (birthday / day_after_birthday)",
+                      ""};
   }
   auto c = convention == "birthday" ? time::AgeConvention::kOnBirthday
                                     : time::AgeConvention::kDayAfterBirthday;
-  return Value(static_cast<std::int64_t>(time::completed_years(arg_date(args[0]), arg_date(args[1]), c)));
+  return Value(
+      static_cast<std::int64_t>(time::completed_years(arg_date(args[0]), arg_date(args[1]), c)));
 }
 
 Value term_end(Args args, EvalContext&) {
@@ -69,11 +74,13 @@ Value nth_working_day(Args args, EvalContext& context) {
   auto n = static_cast<int>(bounded_count(args[1], 10000, "the number of working days"));
   std::vector<time::Date> skipped;
   time::Date start = arg_date(args[0]);
-  time::Date result = calendar_value(calendar.nth_working_day(start, n, args[2].as_bool(), &skipped));
+  time::Date result =
+      calendar_value(calendar.nth_working_day(start, n, args[2].as_bool(), &skipped));
   if (context.notes != nullptr) {
     std::string note = "calendar " + calendar.id() + ": day " + std::to_string(n) +
                        " of the working days from " + time::format_iso_date(start) +
-                       (args[2].as_bool() ? " (start day counted when a working day)" : " (start day not counted)") +
+                       (args[2].as_bool() ? " (start day counted when a working day)"
+                                          : " (start day not counted)") +
                        " is " + time::format_iso_date(result);
     if (!skipped.empty()) note += "; days off passed over: " + describe_days(calendar, skipped);
     context.notes->push_back(std::move(note));
@@ -103,32 +110,101 @@ Value duration_of(Args args, int unit) {
 
 const std::vector<FunctionDef>& builtin_functions() {
   static const std::vector<FunctionDef> functions = {
-      {"completed_years", {K::kDate, K::kDate, K::kString}, K::kInt, false,
-       "completed_years(birth_date, on_date, convention) — 周岁 on a date", completed_years},
-      {"year", {K::kDate}, K::kInt, false, "year(date)",
-       [](Args a, EvalContext&) { return Value(static_cast<std::int64_t>(a[0].as_date().year())); }},
-      {"month", {K::kDate}, K::kInt, false, "month(date)",
-       [](Args a, EvalContext&) { return Value(static_cast<std::int64_t>(a[0].as_date().month())); }},
-      {"day", {K::kDate}, K::kInt, false, "day(date)",
+      {"completed_years",
+       {K::kDate, K::kDate, K::kString},
+       K::kInt,
+       false,
+       "completed_years(birth_date, on_date, convention) — 周岁 on a date",
+       completed_years},
+      {"year",
+       {K::kDate},
+       K::kInt,
+       false,
+       "year(date)",
+       [](Args a, EvalContext&) {
+         return Value(static_cast<std::int64_t>(a[0].as_date().year()));
+       }},
+      {"month",
+       {K::kDate},
+       K::kInt,
+       false,
+       "month(date)",
+       [](Args a, EvalContext&) {
+         return Value(static_cast<std::int64_t>(a[0].as_date().month()));
+       }},
+      {"day",
+       {K::kDate},
+       K::kInt,
+       false,
+       "day(date)",
        [](Args a, EvalContext&) { return Value(static_cast<std::int64_t>(a[0].as_date().day())); }},
-      {"quarter", {K::kDate}, K::kInt, false, "quarter(date) — 1 to 4",
-       [](Args a, EvalContext&) { return Value(static_cast<std::int64_t>(time::quarter_of(arg_date(a[0])))); }},
-      {"quarter_end", {K::kDate}, K::kDate, false, "quarter_end(date) — last day of its quarter",
+      {"quarter",
+       {K::kDate},
+       K::kInt,
+       false,
+       "quarter(date) — 1 to 4",
+       [](Args a, EvalContext&) {
+         return Value(static_cast<std::int64_t>(time::quarter_of(arg_date(a[0]))));
+       }},
+      {"quarter_end",
+       {K::kDate},
+       K::kDate,
+       false,
+       "quarter_end(date) — last day of its quarter",
        [](Args a, EvalContext&) { return Value(from_boost(time::quarter_end(arg_date(a[0])))); }},
-      {"year_end", {K::kDate}, K::kDate, false, "year_end(date) — 31 December of its year",
+      {"year_end",
+       {K::kDate},
+       K::kDate,
+       false,
+       "year_end(date) — 31 December of its year",
        [](Args a, EvalContext&) { return Value(from_boost(time::year_end(arg_date(a[0])))); }},
-      {"days_between", {K::kDate, K::kDate}, K::kInt, false, "days_between(from, to) — to minus from, in days",
-       [](Args a, EvalContext&) { return Value(static_cast<std::int64_t>(time::days_between(arg_date(a[0]), arg_date(a[1])))); }},
-      {"term_end", {K::kDate, K::kDuration}, K::kDate, false,
-       "term_end(start, duration) — last day of a term, e.g. term_end(2025-03-01, 1 year) = 2026-02-28", term_end},
+      {"days_between",
+       {K::kDate, K::kDate},
+       K::kInt,
+       false,
+       "days_between(from, to) — to minus from, in days",
+       [](Args a, EvalContext&) {
+         return Value(
+             static_cast<std::int64_t>(time::days_between(arg_date(a[0]), arg_date(a[1]))));
+       }},
+      {"term_end",
+       {K::kDate, K::kDuration},
+       K::kDate,
+       false,
+       "term_end(start, duration) — last day of a term, e.g. term_end(2025-03-01, 1 year) = "
+       "2026-02-28",
+       term_end},
       {"is_working_day", {K::kDate}, K::kBool, true, "is_working_day(date)", is_working_day},
-      {"nth_working_day", {K::kDate, K::kInt, K::kBool}, K::kDate, true,
-       "nth_working_day(start, n, count_start_day) — the n-th working day of a period", nth_working_day},
-      {"add_working_days", {K::kDate, K::kInt}, K::kDate, true,
-       "add_working_days(date, n) — n working days after date", add_working_days},
-      {"years", {K::kInt}, K::kDuration, false, "years(n)", [](Args a, EvalContext&) { return duration_of(a, 0); }},
-      {"months", {K::kInt}, K::kDuration, false, "months(n)", [](Args a, EvalContext&) { return duration_of(a, 1); }},
-      {"days", {K::kInt}, K::kDuration, false, "days(n)", [](Args a, EvalContext&) { return duration_of(a, 2); }},
+      {"nth_working_day",
+       {K::kDate, K::kInt, K::kBool},
+       K::kDate,
+       true,
+       "nth_working_day(start, n, count_start_day) — the n-th working day of a period",
+       nth_working_day},
+      {"add_working_days",
+       {K::kDate, K::kInt},
+       K::kDate,
+       true,
+       "add_working_days(date, n) — n working days after date",
+       add_working_days},
+      {"years",
+       {K::kInt},
+       K::kDuration,
+       false,
+       "years(n)",
+       [](Args a, EvalContext&) { return duration_of(a, 0); }},
+      {"months",
+       {K::kInt},
+       K::kDuration,
+       false,
+       "months(n)",
+       [](Args a, EvalContext&) { return duration_of(a, 1); }},
+      {"days",
+       {K::kInt},
+       K::kDuration,
+       false,
+       "days(n)",
+       [](Args a, EvalContext&) { return duration_of(a, 2); }},
   };
   return functions;
 }

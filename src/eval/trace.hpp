@@ -10,13 +10,13 @@
 namespace tiaoli::detail {
 
 enum class RuleStatus {
-  kHeld,         // `all`: the requirement holds
-  kFailed,       // `all`: the requirement fails
-  kApplied,      // the rule's condition holds and it gave (part of) the outcome
-  kNotApplied,   // the rule's condition does not hold
-  kOverridden,   // the condition holds, but a rule that overrides it applies
-  kNotReached,   // `first`: an earlier rule already decided
-  kNotInForce,   // outside the rule's effective dates
+  kHeld,        // `all`: the requirement holds
+  kFailed,      // `all`: the requirement fails
+  kApplied,     // the rule's condition holds and it gave (part of) the outcome
+  kNotApplied,  // the rule's condition does not hold
+  kOverridden,  // the condition holds, but a rule that overrides it applies
+  kNotReached,  // `first`: an earlier rule already decided
+  kNotInForce,  // outside the rule's effective dates
 };
 const char* rule_status_name(RuleStatus status);
 
@@ -38,8 +38,8 @@ struct DecisionTrace {
   int decision = -1;
   Date as_of;
   Record outcome;
-  std::vector<RuleTrace> rules;  // empty when evaluated without justification
-  std::shared_ptr<const Record> facts;  // kept for rendering the justification
+  std::vector<RuleTrace> rules;            // empty when evaluated without justification
+  std::shared_ptr<const Record> facts;     // kept for rendering the justification
   std::vector<Value> parameter_overrides;  // as given in EvalOptions, indexed like params
 };
 

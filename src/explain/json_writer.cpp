@@ -42,11 +42,21 @@ void JsonWriter::string(std::string_view text) {
     out_.append(text.substr(plain, i - plain));
     plain = i + 1;
     switch (c) {
-      case '"': out_.append("\\\""); break;
-      case '\\': out_.append("\\\\"); break;
-      case '\n': out_.append("\\n"); break;
-      case '\r': out_.append("\\r"); break;
-      case '\t': out_.append("\\t"); break;
+      case '"':
+        out_.append("\\\"");
+        break;
+      case '\\':
+        out_.append("\\\\");
+        break;
+      case '\n':
+        out_.append("\\n");
+        break;
+      case '\r':
+        out_.append("\\r");
+        break;
+      case '\t':
+        out_.append("\\t");
+        break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
         out_.append("\\u00");
@@ -92,19 +102,35 @@ void JsonWriter::record(const Record& r) {
 
 void JsonWriter::value(const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::kNull: null(); break;
-    case Value::Kind::kBool: boolean(v.as_bool()); break;
-    case Value::Kind::kInt: number(v.as_int()); break;
-    case Value::Kind::kDecimal: raw(v.as_decimal().to_string()); break;
-    case Value::Kind::kString: string(v.as_string()); break;
-    case Value::Kind::kEnum: string(v.as_enum().name()); break;
+    case Value::Kind::kNull:
+      null();
+      break;
+    case Value::Kind::kBool:
+      boolean(v.as_bool());
+      break;
+    case Value::Kind::kInt:
+      number(v.as_int());
+      break;
+    case Value::Kind::kDecimal:
+      raw(v.as_decimal().to_string());
+      break;
+    case Value::Kind::kString:
+      string(v.as_string());
+      break;
+    case Value::Kind::kEnum:
+      string(v.as_enum().name());
+      break;
     case Value::Kind::kList:
       begin_array();
       for (const Value& element : v.as_list()) value(element);
       end_array();
       break;
-    case Value::Kind::kRecord: record(v.as_record()); break;
-    default: string(v.to_string()); break;  // dates, durations
+    case Value::Kind::kRecord:
+      record(v.as_record());
+      break;
+    default:
+      string(v.to_string());
+      break;  // dates, durations
   }
 }
 

@@ -68,10 +68,10 @@ struct Node {
 
   // Set by the checker.
   const Type* type = nullptr;
-  int index = -1;           // see NodeKind
-  int var_slot = -1;        // comprehension variable
+  int index = -1;             // see NodeKind
+  int var_slot = -1;          // comprehension variable
   bool maybe_absent = false;  // reads an optional field (may be null at run time)
-  std::string path;         // for fact reads: "candidate.birth_date", used in errors
+  std::string path;           // for fact reads: "candidate.birth_date", used in errors
 };
 
 using NodePtr = std::unique_ptr<Node>;

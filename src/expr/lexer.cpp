@@ -19,8 +19,8 @@ struct FullWidth {
 };
 constexpr FullWidth kFullWidth[] = {
     {"“", "\""}, {"”", "\""}, {"‘", "'"},  {"’", "'"},  {"（", "("}, {"）", ")"}, {"，", ","},
-    {"：", ":"},  {"＝", "="},  {"＞", ">"}, {"＜", "<"}, {"！", "!"}, {"［", "["}, {"］", "]"},
-    {"＋", "+"},  {"－", "-"},  {"＊", "*"}, {"／", "/"}, {"？", "?"}, {"．", "."}, {"　", " "},
+    {"：", ":"}, {"＝", "="}, {"＞", ">"}, {"＜", "<"}, {"！", "!"}, {"［", "["}, {"］", "]"},
+    {"＋", "+"}, {"－", "-"}, {"＊", "*"}, {"／", "/"}, {"？", "?"}, {"．", "."}, {"　", " "},
 };
 
 const FullWidth* full_width_at(std::string_view s, std::size_t i) {
@@ -65,8 +65,8 @@ class Lexer {
   }
 
   void push(TokenKind kind, std::string text, std::size_t start) {
-    tokens_.push_back(Token{kind, std::move(text), static_cast<int>(start),
-                            static_cast<int>(pos_ - start)});
+    tokens_.push_back(
+        Token{kind, std::move(text), static_cast<int>(start), static_cast<int>(pos_ - start)});
   }
 
   bool fail(std::string message, std::size_t start) {
@@ -91,7 +91,8 @@ class Lexer {
     if (is_digit(c)) return number(start);
     if (const FullWidth* wide = full_width_at(text_, pos_)) return full_width(start, *wide);
     if (is_ident_start(c)) {
-      while (pos_ < text_.size() && is_ident_char(text_[pos_]) && !full_width_at(text_, pos_)) ++pos_;
+      while (pos_ < text_.size() && is_ident_char(text_[pos_]) && !full_width_at(text_, pos_))
+        ++pos_;
       push(TokenKind::kIdent, std::string(text_.substr(start, pos_ - start)), start);
       return true;
     }
@@ -104,14 +105,18 @@ class Lexer {
       std::string_view close = wide.wide == "“" ? "”" : "’";
       std::size_t end = text_.find(close, start + wide.wide.size());
       if (end != std::string_view::npos) {
-        std::string_view inner = text_.substr(start + wide.wide.size(), end - start - wide.wide.size());
+        std::string_view inner =
+            text_.substr(start + wide.wide.size(), end - start - wide.wide.size());
         return fail(std::string(wide.wide) + std::string(inner) + std::string(close) +
-                        " is in Chinese quotation marks; write it with straight quotes: \"" + std::string(inner) + "\"",
+                        " is in Chinese quotation marks; write it with straight quotes: \"" +
+                        std::string(inner) + "\"",
                     start);
       }
     }
     return fail("'" + std::string(wide.wide) + "' is a full-width (Chinese) character; write " +
-                    (wide.ascii == " " ? std::string("a plain space") : "'" + std::string(wide.ascii) + "'") + " instead",
+                    (wide.ascii == " " ? std::string("a plain space")
+                                       : "'" + std::string(wide.ascii) + "'") +
+                    " instead",
                 start);
   }
 

@@ -21,11 +21,11 @@ constexpr std::array<std::pair<std::string_view, Aggregate>, 7> kAggregates = {{
     {"max", Aggregate::kMax},
 }};
 
-constexpr std::array<std::string_view, 8> kDurationUnits = {"day",   "days",  "month", "months",
-                                                            "year",  "years", "week",  "weeks"};
+constexpr std::array<std::string_view, 8> kDurationUnits = {"day",  "days",  "month", "months",
+                                                            "year", "years", "week",  "weeks"};
 
 bool is_keyword(std::string_view word) {
-  static constexpr std::string_view kKeywords[] = {"and",  "or",   "not",  "in",    "if",
+  static constexpr std::string_view kKeywords[] = {"and",  "or",   "not",   "in",   "if",
                                                    "then", "else", "where", "true", "false"};
   for (std::string_view k : kKeywords) {
     if (k == word) return true;
@@ -89,8 +89,10 @@ class Parser {
   NodePtr binary(Op op, NodePtr left, NodePtr right) {
     int height = 1 + std::max(left->height, right->height);
     if (height > kMaxExpressionHeight) {
-      throw Failure{{right->offset, "the expression is too long (more than " + std::to_string(kMaxExpressionHeight) +
-                                        " operators in a chain); split it with `let:` helper values"}};
+      throw Failure{
+          {right->offset, "the expression is too long (more than " +
+                              std::to_string(kMaxExpressionHeight) +
+                              " operators in a chain); split it with `let:` helper values"}};
     }
     auto node = std::make_unique<Node>();
     node->height = height;
@@ -244,7 +246,8 @@ class Parser {
     const Token& t = peek();
     switch (t.kind) {
       case TokenKind::kInt:
-      case TokenKind::kDecimal: return number();
+      case TokenKind::kDecimal:
+        return number();
       case TokenKind::kString: {
         NodePtr node = make(NodeKind::kLiteral, take());
         node->literal = Value(t.text);
@@ -255,7 +258,8 @@ class Parser {
         node->literal = Value(*Date::parse(t.text));
         return node;
       }
-      case TokenKind::kIdent: return identifier();
+      case TokenKind::kIdent:
+        return identifier();
       case TokenKind::kPunct:
         if (t.text == "(") {
           take();
@@ -265,7 +269,8 @@ class Parser {
         }
         if (t.text == "[") return list();
         break;
-      default: break;
+      default:
+        break;
     }
     fail(t, "unexpected '" + t.text + "' here");
   }
@@ -278,7 +283,8 @@ class Parser {
       node->literal = Value(static_cast<std::int64_t>(std::stoll(t.text)));
     } else {
       auto decimal = Decimal::parse(t.text);
-      if (!decimal) fail(t, "the number " + t.text + " has more than 4 decimal places or is too large");
+      if (!decimal)
+        fail(t, "the number " + t.text + " has more than 4 decimal places or is too large");
       node->literal = Value(*decimal);
     }
     const Token& unit = peek();
@@ -394,24 +400,42 @@ class Parser {
 
 const char* op_text(Op op) {
   switch (op) {
-    case Op::kNone: return "";
-    case Op::kNot: return "not";
-    case Op::kNeg: return "-";
-    case Op::kAnd: return "and";
-    case Op::kOr: return "or";
-    case Op::kAdd: return "+";
-    case Op::kSub: return "-";
-    case Op::kMul: return "*";
-    case Op::kDiv: return "/";
-    case Op::kEq: return "==";
-    case Op::kNe: return "!=";
-    case Op::kLt: return "<";
-    case Op::kLe: return "<=";
-    case Op::kGt: return ">";
-    case Op::kGe: return ">=";
-    case Op::kIn: return "in";
-    case Op::kNotIn: return "not in";
-    case Op::kCoalesce: return "??";
+    case Op::kNone:
+      return "";
+    case Op::kNot:
+      return "not";
+    case Op::kNeg:
+      return "-";
+    case Op::kAnd:
+      return "and";
+    case Op::kOr:
+      return "or";
+    case Op::kAdd:
+      return "+";
+    case Op::kSub:
+      return "-";
+    case Op::kMul:
+      return "*";
+    case Op::kDiv:
+      return "/";
+    case Op::kEq:
+      return "==";
+    case Op::kNe:
+      return "!=";
+    case Op::kLt:
+      return "<";
+    case Op::kLe:
+      return "<=";
+    case Op::kGt:
+      return ">";
+    case Op::kGe:
+      return ">=";
+    case Op::kIn:
+      return "in";
+    case Op::kNotIn:
+      return "not in";
+    case Op::kCoalesce:
+      return "??";
   }
   return "";
 }

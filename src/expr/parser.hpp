@@ -14,8 +14,8 @@ struct ParseError {
 };
 
 struct ParseOutput {
-  NodePtr root;       // null on error
-  ParseError error;   // meaningful when root is null
+  NodePtr root;      // null on error
+  ParseError error;  // meaningful when root is null
 };
 
 // Nesting deeper than this is rejected, so no expression can exhaust the stack.

@@ -23,7 +23,7 @@ struct FactPlace {
   const FactPlace* parent = nullptr;
   std::string_view field;  // a field name; empty for a list element
   std::size_t index = 0;
-  std::string_view root;   // the topmost place's own name (e.g. "parameter min_age"), or ""
+  std::string_view root;  // the topmost place's own name (e.g. "parameter min_age"), or ""
 
   std::string str() const {
     std::string base = parent != nullptr ? parent->str() : std::string(root);
@@ -46,9 +46,12 @@ class Binder {
       case TypeKind::kBool:
         if (kind != JsonKind::kBool) wrong_type(type, node, where);
         return Value(Traits::boolean(node));
-      case TypeKind::kInt: return Value(integer(type, node, where));
-      case TypeKind::kDecimal: return Value(decimal(type, node, where));
-      case TypeKind::kString: return Value(std::string(text(type, node, where)));
+      case TypeKind::kInt:
+        return Value(integer(type, node, where));
+      case TypeKind::kDecimal:
+        return Value(decimal(type, node, where));
+      case TypeKind::kString:
+        return Value(std::string(text(type, node, where)));
       case TypeKind::kDate: {
         std::string_view s = text(type, node, where);
         auto date = Date::parse(s);
@@ -58,20 +61,24 @@ class Binder {
       case TypeKind::kDuration: {
         std::string_view s = text(type, node, where);
         auto duration = parse_duration(s);
-        if (!duration) fail(where, "\"" + std::string(s) + "\" is not a duration (write e.g. 1 year, 6 months, 30 days)");
+        if (!duration)
+          fail(where, "\"" + std::string(s) +
+                          "\" is not a duration (write e.g. 1 year, 6 months, 30 days)");
         return Value(*duration);
       }
       case TypeKind::kEnum: {
         std::string_view s = text(type, node, where);
         int index = type.enum_info->find(s);
-        if (index < 0) fail(where, "\"" + std::string(s) + "\" is not one of " + type.enum_info->values_text());
+        if (index < 0)
+          fail(where, "\"" + std::string(s) + "\" is not one of " + type.enum_info->values_text());
         return Value(EnumValue{type.enum_info, index});
       }
       case TypeKind::kList: {
         if (kind != JsonKind::kArray) wrong_type(type, node, where);
         std::size_t size = Traits::size(node);
         if (size > kMaxListLength) {
-          fail(where, "the list has " + std::to_string(size) + " entries; at most " + std::to_string(kMaxListLength) + " are accepted");
+          fail(where, "the list has " + std::to_string(size) + " entries; at most " +
+                          std::to_string(kMaxListLength) + " are accepted");
         }
         auto list = std::make_shared<List>();
         list->reserve(size);
@@ -84,13 +91,15 @@ class Binder {
       case TypeKind::kRecord:
         if (kind != JsonKind::kObject) wrong_type(type, node, where);
         return Value(std::shared_ptr<const Record>(record(*type.record, node, where)));
-      default: wrong_type(type, node, where);
+      default:
+        wrong_type(type, node, where);
     }
   }
 
   // Unknown members are ignored (hosts send whole records); absent or null fields stay null and
   // are reported where a rule needs them.
-  static std::shared_ptr<Record> record(const RecordInfo& info, const Node& node, const FactPlace& where) {
+  static std::shared_ptr<Record> record(const RecordInfo& info, const Node& node,
+                                        const FactPlace& where) {
     auto result = std::make_shared<Record>();
     result->type = &info;
     result->path = where.str();
@@ -115,11 +124,14 @@ class Binder {
 
   [[noreturn]] static void wrong_type(const Type& type, const Node& node, const FactPlace& where) {
     JsonKind kind = Traits::kind(node);
-    std::string shown = kind == JsonKind::kString ? "\"" + std::string(Traits::string(node)) + "\"" : Traits::dump(node);
+    std::string shown = kind == JsonKind::kString ? "\"" + std::string(Traits::string(node)) + "\""
+                                                  : Traits::dump(node);
     if (shown.size() > 60) shown = shown.substr(0, 57) + "...";
-    static constexpr const char* kKinds[] = {"empty", "true/false", "a whole number", "a whole number",
-                                             "a number", "text", "a list", "a record"};
-    fail(where, "expected " + type.name() + ", got " + kKinds[static_cast<int>(kind)] + " " + shown);
+    static constexpr const char* kKinds[] = {"empty",          "true/false", "a whole number",
+                                             "a whole number", "a number",   "text",
+                                             "a list",         "a record"};
+    fail(where,
+         "expected " + type.name() + ", got " + kKinds[static_cast<int>(kind)] + " " + shown);
   }
 
   static std::string_view text(const Type& type, const Node& node, const FactPlace& where) {
@@ -131,14 +143,18 @@ class Binder {
     switch (Traits::kind(node)) {
       case JsonKind::kInteger: {
         std::int64_t v = Traits::integer(node);
-        if (v > kMaxInteger || v < -kMaxInteger) fail(where, "the number " + Traits::dump(node) + " is too large");
+        if (v > kMaxInteger || v < -kMaxInteger)
+          fail(where, "the number " + Traits::dump(node) + " is too large");
         return v;
       }
-      case JsonKind::kUnsigned: fail(where, "the number " + Traits::dump(node) + " is too large");
+      case JsonKind::kUnsigned:
+        fail(where, "the number " + Traits::dump(node) + " is too large");
       case JsonKind::kReal:
-        if (!(std::fabs(Traits::real(node)) < 1e15)) fail(where, "the number " + Traits::dump(node) + " is too large");
+        if (!(std::fabs(Traits::real(node)) < 1e15))
+          fail(where, "the number " + Traits::dump(node) + " is too large");
         wrong_type(type, node, where);
-      default: wrong_type(type, node, where);
+      default:
+        wrong_type(type, node, where);
     }
   }
 
@@ -146,28 +162,34 @@ class Binder {
     JsonKind kind = Traits::kind(node);
     if (kind == JsonKind::kInteger || kind == JsonKind::kUnsigned) {
       constexpr std::int64_t kLimit = INT64_MAX / Decimal::kScale;  // keeps value * 10^4 in range
-      if (kind == JsonKind::kUnsigned || Traits::integer(node) > kLimit || Traits::integer(node) < -kLimit) {
+      if (kind == JsonKind::kUnsigned || Traits::integer(node) > kLimit ||
+          Traits::integer(node) < -kLimit) {
         fail(where, "the number " + Traits::dump(node) + " is too large");
       }
       return Decimal::from_int(Traits::integer(node));
     }
     if (kind != JsonKind::kReal) wrong_type(type, node, where);
     double v = Traits::real(node);
-    if (!std::isfinite(v) || std::fabs(v) > 1e14) fail(where, "the number " + Traits::dump(node) + " is too large or not a number");
+    if (!std::isfinite(v) || std::fabs(v) > 1e14)
+      fail(where, "the number " + Traits::dump(node) + " is too large or not a number");
     // The shortest text that reads back as the same double is what the document said (39.5,
     // 39.00001), so exactly 4 places can be checked.
     char digits[64];
     auto [end, error] = std::to_chars(digits, digits + sizeof digits, v, std::chars_format::fixed);
-    auto parsed = error == std::errc() ? Decimal::parse(std::string_view(digits, static_cast<std::size_t>(end - digits)))
-                                       : std::nullopt;
+    auto parsed =
+        error == std::errc()
+            ? Decimal::parse(std::string_view(digits, static_cast<std::size_t>(end - digits)))
+            : std::nullopt;
     if (!parsed) fail(where, Traits::dump(node) + " has more than 4 decimal places");
     return *parsed;
   }
 
   static void check_bounds(const FieldInfo& field, const Value& v, const FactPlace& where) {
     Decimal d = v.kind() == Value::Kind::kInt ? Decimal::from_int(v.as_int()) : v.as_decimal();
-    if (field.min && d < *field.min) fail(where, v.to_string() + " is less than the minimum " + field.min->to_string());
-    if (field.max && d > *field.max) fail(where, v.to_string() + " is more than the maximum " + field.max->to_string());
+    if (field.min && d < *field.min)
+      fail(where, v.to_string() + " is less than the minimum " + field.min->to_string());
+    if (field.max && d > *field.max)
+      fail(where, v.to_string() + " is more than the maximum " + field.max->to_string());
   }
 };
 

@@ -10,7 +10,8 @@ std::optional<Duration> parse_duration(std::string_view text) {
   Duration d;
   std::string owned(text);
   std::size_t consumed = 0;
-  for (auto it = std::sregex_iterator(owned.begin(), owned.end(), part); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(owned.begin(), owned.end(), part);
+       it != std::sregex_iterator(); ++it) {
     if (static_cast<std::size_t>(it->position()) != consumed) return std::nullopt;
     consumed += static_cast<std::size_t>(it->length());
     int n = std::stoi((*it)[1]);
@@ -22,9 +23,10 @@ std::optional<Duration> parse_duration(std::string_view text) {
 }
 
 Error facts_text_error(const TextProblem& problem) {
-  return Error{"facts: line " + std::to_string(problem.line) + ", column " + std::to_string(problem.column) + ": " +
-                   problem.message,
-               "", {}};
+  return Error{"facts: line " + std::to_string(problem.line) + ", column " +
+                   std::to_string(problem.column) + ": " + problem.message,
+               "",
+               {}};
 }
 
 Value bind_value(const Type& type, const nlohmann::json& json, const std::string& path) {
@@ -35,19 +37,28 @@ Value bind_value(const Type& type, const nlohmann::json& json, const std::string
 namespace {
 
 template <class Traits>
-Result<std::shared_ptr<const BoundFacts>> bind_document(const RuleSetModel& model, const typename Traits::Node& document) {
+Result<std::shared_ptr<const BoundFacts>> bind_document(const RuleSetModel& model,
+                                                        const typename Traits::Node& document) {
   if (Traits::kind(document) != JsonKind::kObject) {
-    return Error{"facts: the document should be a mapping with entries such as candidate: or worker:", "", {}};
+    return Error{
+        "facts: the document should be a mapping with entries such as candidate: or worker:",
+        "",
+        {}};
   }
   auto bound = std::make_shared<BoundFacts>();
   try {
     bound->record = Binder<Traits>::record(*model.facts, document, FactPlace{});
     typename Traits::Node slot;
-    if (const auto* as_of = Traits::member(document, "as_of", slot); as_of && Traits::kind(*as_of) != JsonKind::kNull) {
-      bound->as_of = Binder<Traits>::value(*model.types.date(), *as_of, FactPlace{nullptr, {}, 0, "as_of"}).as_date();
+    if (const auto* as_of = Traits::member(document, "as_of", slot);
+        as_of && Traits::kind(*as_of) != JsonKind::kNull) {
+      bound->as_of =
+          Binder<Traits>::value(*model.types.date(), *as_of, FactPlace{nullptr, {}, 0, "as_of"})
+              .as_date();
     }
-    if (const auto* id = Traits::member(document, "id", slot); id && Traits::kind(*id) != JsonKind::kNull) {
-      bound->id = Traits::kind(*id) == JsonKind::kString ? std::string(Traits::string(*id)) : Traits::dump(*id);
+    if (const auto* id = Traits::member(document, "id", slot);
+        id && Traits::kind(*id) != JsonKind::kNull) {
+      bound->id = Traits::kind(*id) == JsonKind::kString ? std::string(Traits::string(*id))
+                                                         : Traits::dump(*id);
     }
   } catch (const FactError& e) {
     return Error{"facts: " + e.message, e.field, {}};
@@ -57,23 +68,32 @@ Result<std::shared_ptr<const BoundFacts>> bind_document(const RuleSetModel& mode
 
 }  // namespace
 
-Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model, const nlohmann::json& document) {
+Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model,
+                                                     const nlohmann::json& document) {
   return bind_document<NlohmannTraits>(model, document);
 }
 
-Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model, const FactValue& document) {
+Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model,
+                                                     const FactValue& document) {
   return bind_document<FactValueTraits>(model, document);
 }
 
 std::string FactValueTraits::dump(const Node& n) {
   switch (kind(n)) {
-    case JsonKind::kNull: return "null";
-    case JsonKind::kBool: return boolean(n) ? "true" : "false";
-    case JsonKind::kInteger: return std::to_string(integer(n));
-    case JsonKind::kReal: return nlohmann::json(real(n)).dump();
-    case JsonKind::kString: return nlohmann::json(std::string(string(n))).dump();
-    case JsonKind::kArray: return "[...]";
-    default: return "{...}";
+    case JsonKind::kNull:
+      return "null";
+    case JsonKind::kBool:
+      return boolean(n) ? "true" : "false";
+    case JsonKind::kInteger:
+      return std::to_string(integer(n));
+    case JsonKind::kReal:
+      return nlohmann::json(real(n)).dump();
+    case JsonKind::kString:
+      return nlohmann::json(std::string(string(n))).dump();
+    case JsonKind::kArray:
+      return "[...]";
+    default:
+      return "{...}";
   }
 }
 
@@ -84,11 +104,13 @@ Result<nlohmann::json> parse_json_document(std::string_view text) {
   } catch (const nlohmann::json::exception& e) {
     std::string message = e.what();
     std::size_t bracket = message.find("] ");
-    return Error{"facts: " + (bracket == std::string::npos ? message : message.substr(bracket + 2)), "", {}};
+    return Error{
+        "facts: " + (bracket == std::string::npos ? message : message.substr(bracket + 2)), "", {}};
   }
 }
 
-Result<std::shared_ptr<const BoundFacts>> read_json_facts(const RuleSetModel& model, std::string_view text) {
+Result<std::shared_ptr<const BoundFacts>> read_json_facts(const RuleSetModel& model,
+                                                          std::string_view text) {
   // simdjson validates UTF-8 and refuses control characters itself; on any failure the slow
   // path below checks the text again to say where the problem is.
   // One parser per thread: simdjson parsers reuse their buffers and are not thread-safe.

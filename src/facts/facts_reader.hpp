@@ -37,11 +37,13 @@ Result<nlohmann::json> parse_yaml_document(std::string_view text);
 nlohmann::json yaml_to_json(const YAML::Node& node, const std::string& path);
 Result<nlohmann::json> parse_json_document(std::string_view text);
 
-Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model, const FactValue& document);
+Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model,
+                                                     const FactValue& document);
 
 // Reads and binds a JSON facts document (the fast path: simdjson, falling back to nlohmann's
 // parser to explain a syntax error).
-Result<std::shared_ptr<const BoundFacts>> read_json_facts(const RuleSetModel& model, std::string_view text);
+Result<std::shared_ptr<const BoundFacts>> read_json_facts(const RuleSetModel& model,
+                                                          std::string_view text);
 
 struct TextProblem;
 Error facts_text_error(const TextProblem& problem);

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
+#include <nlohmann/json.hpp>
 
 #include "tiaoli/fact_value.hpp"
 
@@ -20,14 +20,22 @@ struct NlohmannTraits {
   using Node = nlohmann::json;
   static JsonKind kind(const Node& n) {
     switch (n.type()) {
-      case nlohmann::json::value_t::boolean: return JsonKind::kBool;
-      case nlohmann::json::value_t::number_integer: return JsonKind::kInteger;
-      case nlohmann::json::value_t::number_unsigned: return JsonKind::kUnsigned;
-      case nlohmann::json::value_t::number_float: return JsonKind::kReal;
-      case nlohmann::json::value_t::string: return JsonKind::kString;
-      case nlohmann::json::value_t::array: return JsonKind::kArray;
-      case nlohmann::json::value_t::object: return JsonKind::kObject;
-      default: return JsonKind::kNull;
+      case nlohmann::json::value_t::boolean:
+        return JsonKind::kBool;
+      case nlohmann::json::value_t::number_integer:
+        return JsonKind::kInteger;
+      case nlohmann::json::value_t::number_unsigned:
+        return JsonKind::kUnsigned;
+      case nlohmann::json::value_t::number_float:
+        return JsonKind::kReal;
+      case nlohmann::json::value_t::string:
+        return JsonKind::kString;
+      case nlohmann::json::value_t::array:
+        return JsonKind::kArray;
+      case nlohmann::json::value_t::object:
+        return JsonKind::kObject;
+      default:
+        return JsonKind::kNull;
     }
   }
   static bool boolean(const Node& n) { return n.get<bool>(); }
@@ -51,14 +59,22 @@ struct SimdjsonTraits {
   using Node = simdjson::dom::element;
   static JsonKind kind(const Node& n) {
     switch (n.type()) {
-      case simdjson::dom::element_type::BOOL: return JsonKind::kBool;
-      case simdjson::dom::element_type::INT64: return JsonKind::kInteger;
-      case simdjson::dom::element_type::UINT64: return JsonKind::kUnsigned;
-      case simdjson::dom::element_type::DOUBLE: return JsonKind::kReal;
-      case simdjson::dom::element_type::STRING: return JsonKind::kString;
-      case simdjson::dom::element_type::ARRAY: return JsonKind::kArray;
-      case simdjson::dom::element_type::OBJECT: return JsonKind::kObject;
-      default: return JsonKind::kNull;
+      case simdjson::dom::element_type::BOOL:
+        return JsonKind::kBool;
+      case simdjson::dom::element_type::INT64:
+        return JsonKind::kInteger;
+      case simdjson::dom::element_type::UINT64:
+        return JsonKind::kUnsigned;
+      case simdjson::dom::element_type::DOUBLE:
+        return JsonKind::kReal;
+      case simdjson::dom::element_type::STRING:
+        return JsonKind::kString;
+      case simdjson::dom::element_type::ARRAY:
+        return JsonKind::kArray;
+      case simdjson::dom::element_type::OBJECT:
+        return JsonKind::kObject;
+      default:
+        return JsonKind::kNull;
     }
   }
   // The kind was checked before each of these is called, so get() cannot fail here.
@@ -91,18 +107,27 @@ struct FactValueTraits {
   using Node = FactValue;
   static JsonKind kind(const Node& n) {
     switch (n.data().index()) {
-      case 1: return JsonKind::kBool;
-      case 2: return JsonKind::kInteger;
-      case 3: return JsonKind::kReal;
-      case 4: return JsonKind::kString;
-      case 5: return JsonKind::kArray;
-      case 6: return JsonKind::kObject;
-      default: return JsonKind::kNull;
+      case 1:
+        return JsonKind::kBool;
+      case 2:
+        return JsonKind::kInteger;
+      case 3:
+        return JsonKind::kReal;
+      case 4:
+        return JsonKind::kString;
+      case 5:
+        return JsonKind::kArray;
+      case 6:
+        return JsonKind::kObject;
+      default:
+        return JsonKind::kNull;
     }
   }
   static bool boolean(const Node& n) { return std::get<bool>(n.data()); }
   static std::int64_t integer(const Node& n) { return std::get<std::int64_t>(n.data()); }
-  static std::uint64_t unsigned_integer(const Node& n) { return static_cast<std::uint64_t>(integer(n)); }
+  static std::uint64_t unsigned_integer(const Node& n) {
+    return static_cast<std::uint64_t>(integer(n));
+  }
   static double real(const Node& n) { return std::get<double>(n.data()); }
   static std::string_view string(const Node& n) { return std::get<std::string>(n.data()); }
   static std::size_t size(const Node& n) { return std::get<FactValue::Array>(n.data()).size(); }

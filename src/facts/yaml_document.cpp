@@ -36,13 +36,16 @@ nlohmann::json scalar_to_json(const YAML::Node& node, const std::string& path) {
 
 nlohmann::json convert(const YAML::Node& node, const std::string& path, int depth) {
   if (depth > kMaxDepth) {
-    throw FactError{path, "the document is nested more than " + std::to_string(kMaxDepth) + " levels deep"};
+    throw FactError{
+        path, "the document is nested more than " + std::to_string(kMaxDepth) + " levels deep"};
   }
   switch (node.Type()) {
-    case YAML::NodeType::Scalar: return scalar_to_json(node, path);
+    case YAML::NodeType::Scalar:
+      return scalar_to_json(node, path);
     case YAML::NodeType::Sequence: {
       nlohmann::json array = nlohmann::json::array();
-      for (const auto& item : node) array.push_back(convert(item, path + "[" + std::to_string(array.size()) + "]", depth + 1));
+      for (const auto& item : node)
+        array.push_back(convert(item, path + "[" + std::to_string(array.size()) + "]", depth + 1));
       return array;
     }
     case YAML::NodeType::Map: {
@@ -55,7 +58,8 @@ nlohmann::json convert(const YAML::Node& node, const std::string& path, int dept
       }
       return object;
     }
-    default: return nullptr;
+    default:
+      return nullptr;
   }
 }
 
@@ -78,6 +82,8 @@ Result<nlohmann::json> parse_yaml_document(std::string_view text) {
   }
 }
 
-nlohmann::json yaml_to_json(const YAML::Node& node, const std::string& path) { return convert(node, path, 0); }
+nlohmann::json yaml_to_json(const YAML::Node& node, const std::string& path) {
+  return convert(node, path, 0);
+}
 
 }  // namespace tiaoli::detail

@@ -5,7 +5,8 @@
 namespace tiaoli::detail {
 namespace {
 
-std::vector<time::CalendarDay> read_days(const YamlFile& file, const YAML::Node& node, std::string_view what) {
+std::vector<time::CalendarDay> read_days(const YamlFile& file, const YAML::Node& node,
+                                         std::string_view what) {
   std::vector<time::CalendarDay> days;
   if (!node) return days;
   if (!node.IsSequence()) {
@@ -13,7 +14,9 @@ std::vector<time::CalendarDay> read_days(const YamlFile& file, const YAML::Node&
     return days;
   }
   for (const YAML::Node& entry : node) {
-    if (!file.check_map(entry, std::string("an entry of ") + std::string(what), {"date", "name"}, {"date", "name"})) continue;
+    if (!file.check_map(entry, std::string("an entry of ") + std::string(what), {"date", "name"},
+                        {"date", "name"}))
+      continue;
     auto date = file.date(entry["date"], "date");
     auto name = file.text(entry["name"], "name");
     if (date && name) days.push_back(time::CalendarDay{to_boost(*date), *name});
@@ -54,10 +57,12 @@ YAML::Node entry_named_in(const YAML::Node& calendar, const std::string& message
 
 }  // namespace
 
-void load_calendar(const Section& section, std::string_view wanted_id, RuleSetModel& model, bool& found) {
+void load_calendar(const Section& section, std::string_view wanted_id, RuleSetModel& model,
+                   bool& found) {
   const YamlFile& file = section.file;
   const YAML::Node& node = section.node;
-  if (!file.check_map(node, "calendar", {"id", "name", "years", "weekend", "sources", "holidays", "makeup_workdays"},
+  if (!file.check_map(node, "calendar",
+                      {"id", "name", "years", "weekend", "sources", "holidays", "makeup_workdays"},
                       {"id", "years", "weekend"})) {
     return;
   }
@@ -66,7 +71,8 @@ void load_calendar(const Section& section, std::string_view wanted_id, RuleSetMo
   if (node["name"]) data.name = file.text(node["name"], "calendar name").value_or("");
   data.years = read_ints(file, node["years"], "years");
   data.weekend = read_ints(file, node["weekend"], "weekend");
-  if (node["sources"]) data.sources = file.text_list(node["sources"], "sources").value_or(std::vector<std::string>{});
+  if (node["sources"])
+    data.sources = file.text_list(node["sources"], "sources").value_or(std::vector<std::string>{});
   data.holidays = read_days(file, node["holidays"], "holidays");
   data.makeup_workdays = read_days(file, node["makeup_workdays"], "makeup_workdays");
   for (const time::CalendarError& problem : time::Calendar::validate(data)) {

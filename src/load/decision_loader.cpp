@@ -2,8 +2,8 @@
 // parsed and type-checked here, with errors pointing into the YAML file.
 #include <algorithm>
 #include <deque>
-#include <unordered_set>
 #include <functional>
+#include <unordered_set>
 
 #include "check/checker.hpp"
 #include "expr/parser.hpp"
@@ -33,7 +33,8 @@ class ExpressionCompiler {
     checker_.errors().clear();
     checker_.check(*parsed.root, scope, expected, usage);
     if (!checker_.errors().empty()) {
-      for (const CheckError& error : checker_.errors()) report(node, offset + error.offset, error.message);
+      for (const CheckError& error : checker_.errors())
+        report(node, offset + error.offset, error.message);
       return expr;
     }
     collect_fact_paths(*parsed.root, usage);
@@ -43,7 +44,8 @@ class ExpressionCompiler {
 
   Expr compile(const YAML::Node& node, Scope& scope, const Type* expected, Usage& usage) {
     if (!node.IsScalar()) {
-      file_.error(node, "an expression should be a single line of text" + std::string(node.IsNull() ? ", but it is empty" : ""));
+      file_.error(node, "an expression should be a single line of text" +
+                            std::string(node.IsNull() ? ", but it is empty" : ""));
       ok_ = false;
       return Expr{};
     }
@@ -82,7 +84,8 @@ MessageTemplate compile_template(const YAML::Node& node, ExpressionCompiler& com
       continue;
     }
     if (c == '}') {
-      compiler.report(node, static_cast<int>(i), "a lone '}' in the message; write '}}' for a brace");
+      compiler.report(node, static_cast<int>(i),
+                      "a lone '}' in the message; write '}}' for a brace");
       return result;
     }
     if (c != '{') {
@@ -91,12 +94,14 @@ MessageTemplate compile_template(const YAML::Node& node, ExpressionCompiler& com
     }
     std::size_t close = text.find('}', i);
     if (close == std::string::npos) {
-      compiler.report(node, static_cast<int>(i), "this '{' has no closing '}'; write '{{' for a brace");
+      compiler.report(node, static_cast<int>(i),
+                      "this '{' has no closing '}'; write '{{' for a brace");
       return result;
     }
     if (!literal.empty()) result.parts.push_back({std::move(literal), -1});
     literal.clear();
-    Expr expr = compiler.compile(node, text.substr(i + 1, close - i - 1), static_cast<int>(i + 1), scope, nullptr, usage);
+    Expr expr = compiler.compile(node, text.substr(i + 1, close - i - 1), static_cast<int>(i + 1),
+                                 scope, nullptr, usage);
     result.parts.push_back({"", static_cast<int>(rule.template_exprs.size())});
     rule.template_exprs.push_back(std::move(expr));
     i = close;
@@ -110,30 +115,36 @@ void merge_usage(RuleDef& rule, DecisionDef& decision, const Usage& usage) {
   rule.params_used = usage.params;
   rule.uses_calendar = usage.calendar;
   for (int d : usage.decisions) {
-    if (std::find(decision.depends_on.begin(), decision.depends_on.end(), d) == decision.depends_on.end()) {
+    if (std::find(decision.depends_on.begin(), decision.depends_on.end(), d) ==
+        decision.depends_on.end()) {
       decision.depends_on.push_back(d);
     }
   }
 }
 
 void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& decision, int index,
-                 RuleSetModel& model, const Scope& decision_scope, std::unordered_set<std::string>& rule_ids) {
+                 RuleSetModel& model, const Scope& decision_scope,
+                 std::unordered_set<std::string>& rule_ids) {
   bool all = decision.hit == HitPolicy::kAll;
-  if (!file.check_map(node, "a rule", {"id", "cite", "code", "let", "when", "require", "then", "because", "effective_from", "effective_to", "overrides", "note"},
+  if (!file.check_map(node, "a rule",
+                      {"id", "cite", "code", "let", "when", "require", "then", "because",
+                       "effective_from", "effective_to", "overrides", "note"},
                       {"id", "cite", "because"})) {
     return;
   }
   RuleDef rule;
   rule.id = file.text(node["id"], "rule id").value_or("");
   rule.where = file.pos(node["id"]);
-  if (!rule_ids.insert(rule.id).second) file.error(node["id"], "rule id '" + rule.id + "' is used twice in " + decision.id);
+  if (!rule_ids.insert(rule.id).second)
+    file.error(node["id"], "rule id '" + rule.id + "' is used twice in " + decision.id);
   if (auto cites = file.text_list(node["cite"], "cite")) {
     for (const std::string& cite : *cites) {
       if (!model.provisions.empty() && !model.provision(cite)) {
         std::vector<std::string> ids;
         for (const auto& [id, provision] : model.provisions) ids.push_back(id);
         std::string hint = closest_name(cite, ids);
-        file.error(node["cite"], "rule " + rule.id + " cites '" + cite + "', which is not a provision of the regulation" +
+        file.error(node["cite"], "rule " + rule.id + " cites '" + cite +
+                                     "', which is not a provision of the regulation" +
                                      (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
       }
     }
@@ -141,17 +152,34 @@ void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& deci
     if (rule.cites.empty()) file.error(node["cite"], "rule " + rule.id + " cites no provision");
   }
   if (all) {
-    if (!node["require"]) file.error(node, "rule " + rule.id + ": under hit policy `all` each rule states its requirement with `require:`");
-    if (!node["code"]) file.error(node, "rule " + rule.id + ": under hit policy `all` each rule needs a `code` reported when it fails");
-    if (node["when"] || node["then"]) file.error(node["when"] ? node["when"] : node["then"], "rule " + rule.id + ": `when`/`then` belong to hit policies first/unique/collect; under `all` write `require:`");
+    if (!node["require"])
+      file.error(node,
+                 "rule " + rule.id +
+                     ": under hit policy `all` each rule states its requirement with `require:`");
+    if (!node["code"])
+      file.error(node,
+                 "rule " + rule.id +
+                     ": under hit policy `all` each rule needs a `code` reported when it fails");
+    if (node["when"] || node["then"])
+      file.error(node["when"] ? node["when"] : node["then"],
+                 "rule " + rule.id +
+                     ": `when`/`then` belong to hit policies first/unique/collect; under `all` "
+                     "write `require:`");
   } else {
-    if (!node["then"]) file.error(node, "rule " + rule.id + " needs `then:` giving the output fields");
-    if (node["require"] || node["code"]) file.error(node["require"] ? node["require"] : node["code"], "rule " + rule.id + ": `require`/`code` belong to hit policy `all`; write `when:` and `then:`");
+    if (!node["then"])
+      file.error(node, "rule " + rule.id + " needs `then:` giving the output fields");
+    if (node["require"] || node["code"])
+      file.error(node["require"] ? node["require"] : node["code"],
+                 "rule " + rule.id +
+                     ": `require`/`code` belong to hit policy `all`; write `when:` and `then:`");
   }
   if (node["code"]) rule.code = file.text(node["code"], "code").value_or("");
-  if (node["effective_from"]) rule.effective_from = file.date(node["effective_from"], "effective_from");
+  if (node["effective_from"])
+    rule.effective_from = file.date(node["effective_from"], "effective_from");
   if (node["effective_to"]) rule.effective_to = file.date(node["effective_to"], "effective_to");
-  if (node["overrides"]) rule.overrides = file.text_list(node["overrides"], "overrides").value_or(std::vector<std::string>{});
+  if (node["overrides"])
+    rule.overrides =
+        file.text_list(node["overrides"], "overrides").value_or(std::vector<std::string>{});
 
   ExpressionCompiler compiler(file, model, index);
   Scope scope = decision_scope;  // the decision's lets, then the rule's own
@@ -188,17 +216,21 @@ void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& deci
         rule.then.emplace_back(f, compiler.compile(entry.second, scope, type, usage));
       }
       for (std::size_t f = 0; f < decision.output->fields.size(); ++f) {
-        bool given = std::any_of(rule.then.begin(), rule.then.end(), [f](const auto& p) { return p.first == static_cast<int>(f); });
+        bool given = std::any_of(rule.then.begin(), rule.then.end(),
+                                 [f](const auto& p) { return p.first == static_cast<int>(f); });
         if (!given && decision.hit != HitPolicy::kCollect) {
-          file.error(then, "rule " + rule.id + " does not give output field '" + decision.output->fields[f].name + "'");
+          file.error(then, "rule " + rule.id + " does not give output field '" +
+                               decision.output->fields[f].name + "'");
         }
       }
     }
   }
   const YAML::Node because = node["because"];
   if (file.check_map(because, "because", {"zh", "en"}, {"zh", "en"})) {
-    if (because["zh"] && because["zh"].IsScalar()) rule.because_zh = compile_template(because["zh"], compiler, scope, usage, rule);
-    if (because["en"] && because["en"].IsScalar()) rule.because_en = compile_template(because["en"], compiler, scope, usage, rule);
+    if (because["zh"] && because["zh"].IsScalar())
+      rule.because_zh = compile_template(because["zh"], compiler, scope, usage, rule);
+    if (because["en"] && because["en"].IsScalar())
+      rule.because_en = compile_template(because["en"], compiler, scope, usage, rule);
   }
   merge_usage(rule, decision, usage);
   decision.rules.push_back(std::move(rule));
@@ -208,13 +240,16 @@ void resolve_overrides(const YamlFile& file, const YAML::Node& rules_node, Decis
   for (std::size_t i = 0; i < decision.rules.size(); ++i) {
     RuleDef& rule = decision.rules[i];
     for (const std::string& target : rule.overrides) {
-      auto it = std::find_if(decision.rules.begin(), decision.rules.end(), [&](const RuleDef& r) { return r.id == target; });
+      auto it = std::find_if(decision.rules.begin(), decision.rules.end(),
+                             [&](const RuleDef& r) { return r.id == target; });
       if (it == decision.rules.end() || &*it == &rule) {
-        file.sink->error(rule.where, "rule " + rule.id + " overrides '" + target + "', which is not another rule of " + decision.id);
+        file.sink->error(rule.where, "rule " + rule.id + " overrides '" + target +
+                                         "', which is not another rule of " + decision.id);
         continue;
       }
       if (decision.hit == HitPolicy::kAll) {
-        file.sink->error(rule.where, "overrides work with hit policies first/unique/collect, not all");
+        file.sink->error(rule.where,
+                         "overrides work with hit policies first/unique/collect, not all");
         continue;
       }
       it->overridden_by.push_back(static_cast<int>(i));
@@ -234,7 +269,9 @@ void resolve_overrides(const YamlFile& file, const YAML::Node& rules_node, Decis
   };
   for (std::size_t i = 0; i < decision.rules.size(); ++i) {
     if (state[i] == 0 && loops(i)) {
-      file.sink->error(decision.rules[i].where, "rules of " + decision.id + " override each other in a loop, starting at " + decision.rules[i].id);
+      file.sink->error(decision.rules[i].where, "rules of " + decision.id +
+                                                    " override each other in a loop, starting at " +
+                                                    decision.rules[i].id);
       break;
     }
   }
@@ -251,7 +288,10 @@ void declare_decisions(const Section& section, RuleSetModel& model,
     return;
   }
   for (const YAML::Node& node : section.node) {
-    if (!file.check_map(node, "a decision", {"id", "title", "hit", "output", "let", "rules", "note"}, {"id", "hit", "output", "rules"})) continue;
+    if (!file.check_map(node, "a decision",
+                        {"id", "title", "hit", "output", "let", "rules", "note"},
+                        {"id", "hit", "output", "rules"}))
+      continue;
     DecisionDef decision;
     decision.id = file.text(node["id"], "decision id").value_or("");
     decision.where = file.pos(node["id"]);
@@ -267,16 +307,20 @@ void declare_decisions(const Section& section, RuleSetModel& model,
     }
     auto hit = parse_hit(node["hit"].Scalar());
     if (!hit) {
-      file.error(node["hit"], "unknown hit policy '" + node["hit"].Scalar() + "' (use all, first, unique or collect)");
+      file.error(node["hit"], "unknown hit policy '" + node["hit"].Scalar() +
+                                  "' (use all, first, unique or collect)");
       continue;
     }
     decision.hit = *hit;
     RecordInfo* output = model.types.add_record("outcome of " + decision.id);
     const YAML::Node out = node["output"];
     if (decision.hit == HitPolicy::kAll) {
-      if (!file.check_map(out, "output of an `all` decision", {"pass", "failures"}, {"pass", "failures"})) continue;
+      if (!file.check_map(out, "output of an `all` decision", {"pass", "failures"},
+                          {"pass", "failures"}))
+        continue;
       output->fields.push_back(FieldInfo{out["pass"].Scalar(), model.types.boolean(), false, ""});
-      output->fields.push_back(FieldInfo{out["failures"].Scalar(), model.types.list_of(model.types.string()), false, ""});
+      output->fields.push_back(FieldInfo{out["failures"].Scalar(),
+                                         model.types.list_of(model.types.string()), false, ""});
       decision.pass_field = 0;
       decision.failures_field = 1;
     } else {
@@ -307,7 +351,8 @@ void declare_decisions(const Section& section, RuleSetModel& model,
   }
 }
 
-void define_decision(const Section& section, const YAML::Node& node, int index, RuleSetModel& model) {
+void define_decision(const Section& section, const YAML::Node& node, int index,
+                     RuleSetModel& model) {
   DecisionDef& decision = model.decisions[static_cast<std::size_t>(index)];
   const YamlFile& file = section.file;
   const YAML::Node rules = node["rules"];
@@ -330,19 +375,23 @@ void define_decision(const Section& section, const YAML::Node& node, int index, 
         bool absent = expr.root && expr.root->maybe_absent;
         int slot = next_slot++;
         int let_index = static_cast<int>(decision.lets.size());
-        scope.bind_decision_let(entry.first.Scalar(), type, absent, let_index, slot, &let_usages.back());
+        scope.bind_decision_let(entry.first.Scalar(), type, absent, let_index, slot,
+                                &let_usages.back());
         decision.lets.push_back(LetBinding{entry.first.Scalar(), slot, std::move(expr)});
       }
     }
   }
   std::unordered_set<std::string> rule_ids;
-  for (const YAML::Node& rule : rules) define_rule(file, rule, decision, index, model, scope, rule_ids);
+  for (const YAML::Node& rule : rules)
+    define_rule(file, rule, decision, index, model, scope, rule_ids);
   decision.slot_count = next_slot;
   resolve_overrides(file, rules, decision);
   if (decision.hit == HitPolicy::kUnique && decision.rules.size() > 1) {
     for (const RuleDef& rule : decision.rules) {
       if (!rule.condition.root && rule.overridden_by.empty() && !node["rules"].IsNull()) {
-        file.sink->error(rule.where, "rule " + rule.id + " has no `when`, so under hit policy `unique` it applies together with every other rule of " +
+        file.sink->error(rule.where, "rule " + rule.id +
+                                         " has no `when`, so under hit policy `unique` it applies "
+                                         "together with every other rule of " +
                                          decision.id + "; give it a `when:`, or use hit: first");
       }
     }
@@ -357,9 +406,11 @@ void check_decision_graph(RuleSetModel& model, DiagnosticSink& sink) {
     if (state[i] == 1) {
       std::string cycle;
       auto start = std::find(stack.begin(), stack.end(), d);
-      for (auto it = start; it != stack.end(); ++it) cycle += model.decisions[static_cast<std::size_t>(*it)].id + " → ";
+      for (auto it = start; it != stack.end(); ++it)
+        cycle += model.decisions[static_cast<std::size_t>(*it)].id + " → ";
       cycle += model.decisions[i].id;
-      sink.error(model.decisions[i].where, "decisions use each other's outcomes in a cycle: " + cycle);
+      sink.error(model.decisions[i].where,
+                 "decisions use each other's outcomes in a cycle: " + cycle);
       return true;
     }
     if (state[i] == 2) return false;

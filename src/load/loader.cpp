@@ -65,8 +65,11 @@ std::string explain_yaml_error(const std::string& message) {
   if (message.find("illegal EOF in scalar") != std::string::npos) {
     return "the file ends inside a quoted text; a closing quote is missing";
   }
-  if (message.find("end of sequence") != std::string::npos || message.find("end of map") != std::string::npos) {
-    return message + " (check that this line is indented like the lines above it, and that every [ and { is closed)";
+  if (message.find("end of sequence") != std::string::npos ||
+      message.find("end of map") != std::string::npos) {
+    return message +
+           " (check that this line is indented like the lines above it, and that every [ and { is "
+           "closed)";
   }
   if (message.find("tab") != std::string::npos) return message + " (indent with spaces, not tabs)";
   return message;
@@ -93,7 +96,9 @@ class FolderLoader {
       if (fs::relative(path, root_, ec) == "ruleset.yaml") manifest_path = path.string();
     }
     if (manifest_path.empty()) {
-      sink_.error_in(display(fs::path(root_) / "ruleset.yaml"), "missing: every rule-set folder needs a ruleset.yaml naming the rule set and its regulation file");
+      sink_.error_in(display(fs::path(root_) / "ruleset.yaml"),
+                     "missing: every rule-set folder needs a ruleset.yaml naming the rule set and "
+                     "its regulation file");
       return;
     }
     std::string hash_input;
@@ -113,20 +118,24 @@ class FolderLoader {
   std::vector<fs::path> yaml_files() {
     std::vector<fs::path> paths;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(root_, fs::directory_options::skip_permission_denied, ec);
+    for (auto it = fs::recursive_directory_iterator(
+             root_, fs::directory_options::skip_permission_denied, ec);
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
-      if (it->is_regular_file(ec) && (it->path().extension() == ".yaml" || it->path().extension() == ".yml")) {
+      if (it->is_regular_file(ec) &&
+          (it->path().extension() == ".yaml" || it->path().extension() == ".yml")) {
         paths.push_back(it->path());
       }
       if (paths.size() > kMaxFiles) {
-        sink_.error_in(root_, "the folder has more than " + std::to_string(kMaxFiles) + " YAML files");
+        sink_.error_in(root_,
+                       "the folder has more than " + std::to_string(kMaxFiles) + " YAML files");
         break;
       }
     }
     std::sort(paths.begin(), paths.end());
     // ruleset.yaml first: it names the regulation file, which is read differently.
-    std::stable_partition(paths.begin(), paths.end(), [](const fs::path& p) { return p.filename() == "ruleset.yaml"; });
+    std::stable_partition(paths.begin(), paths.end(),
+                          [](const fs::path& p) { return p.filename() == "ruleset.yaml"; });
     return paths;
   }
 
@@ -137,9 +146,11 @@ class FolderLoader {
     std::uintmax_t size = fs::file_size(path, ec);
     if (ec || size > kMaxFileBytes) {
       char size_text[32];
-      std::snprintf(size_text, sizeof size_text, "%.1f MiB", static_cast<double>(size) / (1024.0 * 1024.0));
+      std::snprintf(size_text, sizeof size_text, "%.1f MiB",
+                    static_cast<double>(size) / (1024.0 * 1024.0));
       sink_.error_in(display(path), ec ? "cannot be read"
-                                       : std::string("the file is ") + size_text + "; the limit is 4 MiB — split it into several files");
+                                       : std::string("the file is ") + size_text +
+                                             "; the limit is 4 MiB — split it into several files");
       return nullptr;
     }
     std::ifstream in(path, std::ios::binary);
@@ -174,13 +185,16 @@ class FolderLoader {
     } catch (const YAML::DeepRecursion& e) {
       // Point at where the nesting starts, not thousands of columns later.
       std::string_view line = file.line(e.mark.line + 1);
-      std::size_t open = std::min(line.find_first_of("[{"), static_cast<std::size_t>(std::max(e.mark.column, 0)));
+      std::size_t open =
+          std::min(line.find_first_of("[{"), static_cast<std::size_t>(std::max(e.mark.column, 0)));
       SourcePos start{&file, e.mark.line + 1, code_points(line.substr(0, open)) + 1};
       sink_.error(start, "YAML syntax: the file is nested too deeply (more than " +
-                                        std::to_string(kMaxYamlDepth) + " levels of [ ] or { })");
+                             std::to_string(kMaxYamlDepth) + " levels of [ ] or { })");
     } catch (const YAML::ParserException& e) {
       if (auto quote = unclosed_quote_before(file, e.mark.line + 1)) {
-        sink_.error(*quote, "YAML syntax: this quoted text is not closed on its line; is a closing quote missing?");
+        sink_.error(
+            *quote,
+            "YAML syntax: this quoted text is not closed on its line; is a closing quote missing?");
       } else {
         sink_.error(yaml.pos(e.mark), "YAML syntax: " + explain_yaml_error(e.msg));
       }
@@ -198,9 +212,11 @@ class FolderLoader {
       sink_.warning(SourcePos{&file, 1, 1}, "the file is empty");
       return;
     }
-    if (root->IsMap() && (*root)["chapters"]) return;  // a regulation text; only the one ruleset.yaml names is read
-    if (!yaml.check_map(*root, "a rule file (top level)",
-                        {"ruleset", "schema", "parameters", "decisions", "calendar", "tests", "coverage"})) {
+    if (root->IsMap() && (*root)["chapters"])
+      return;  // a regulation text; only the one ruleset.yaml names is read
+    if (!yaml.check_map(
+            *root, "a rule file (top level)",
+            {"ruleset", "schema", "parameters", "decisions", "calendar", "tests", "coverage"})) {
       return;
     }
     for (const auto& entry : *root) {
@@ -220,14 +236,18 @@ class FolderLoader {
     if (manifest_.empty()) return;
     const Section& section = manifest_.front();
     const YamlFile& yaml = section.file;
-    if (!yaml.check_map(section.node, "ruleset", {"name", "title", "version", "regulation", "calendar"},
+    if (!yaml.check_map(section.node, "ruleset",
+                        {"name", "title", "version", "regulation", "calendar"},
                         {"name", "version", "regulation"})) {
       return;
     }
     if (auto v = section.node["name"]; v) model_.name = yaml.text(v, "ruleset name").value_or("");
-    if (auto v = section.node["title"]; v) model_.title = yaml.text(v, "ruleset title").value_or("");
-    if (auto v = section.node["version"]; v) model_.version = yaml.text(v, "ruleset version").value_or("");
-    if (auto v = section.node["calendar"]; v) calendar_id_ = yaml.text(v, "ruleset calendar").value_or("");
+    if (auto v = section.node["title"]; v)
+      model_.title = yaml.text(v, "ruleset title").value_or("");
+    if (auto v = section.node["version"]; v)
+      model_.version = yaml.text(v, "ruleset version").value_or("");
+    if (auto v = section.node["calendar"]; v)
+      calendar_id_ = yaml.text(v, "ruleset calendar").value_or("");
     if (auto v = section.node["regulation"]; v) {
       auto name = yaml.text(v, "ruleset regulation");
       if (!name) return;
@@ -248,21 +268,26 @@ class FolderLoader {
 
   void assemble() {
     if (manifest_.size() > 1) {
-      manifest_[1].file.error(manifest_[1].node, "a second `ruleset` section; a rule set has exactly one");
+      manifest_[1].file.error(manifest_[1].node,
+                              "a second `ruleset` section; a rule set has exactly one");
     }
     load_regulation_file();
     if (schemas_.empty()) {
-      sink_.error_in(root_, "missing: the rule set has no `schema` section (the records and fields of the facts); every rule set needs one, usually in schema.yaml");
+      sink_.error_in(root_,
+                     "missing: the rule set has no `schema` section (the records and fields of the "
+                     "facts); every rule set needs one, usually in schema.yaml");
       return;
     }
     load_schema(schemas_, model_);
     if (model_.facts == nullptr) return;  // nothing can be checked without a schema
     bool calendar_found = calendar_id_.empty();
     model_.calendar_named = !calendar_id_.empty();
-    for (const Section& section : calendars_) load_calendar(section, calendar_id_, model_, calendar_found);
+    for (const Section& section : calendars_)
+      load_calendar(section, calendar_id_, model_, calendar_found);
     if (!calendar_found) {
-      manifest_.front().file.error(manifest_.front().node["calendar"],
-                                   "no calendar with id '" + calendar_id_ + "' in this rule set (put one under calendars/)");
+      manifest_.front().file.error(
+          manifest_.front().node["calendar"],
+          "no calendar with id '" + calendar_id_ + "' in this rule set (put one under calendars/)");
     }
     for (const Section& section : parameters_) load_parameters(section, model_);
     std::vector<std::pair<const Section*, YAML::Node>> declared;
@@ -274,7 +299,8 @@ class FolderLoader {
     for (const Section& section : coverage_) load_coverage(section, model_);
     for (const Section& section : tests_) load_tests(section, model_);
     for (const ParamDef& param : model_.params) {
-      if (!param.used) sink_.warning(param.where, "parameter '" + param.name + "' is never used by a rule");
+      if (!param.used)
+        sink_.warning(param.where, "parameter '" + param.name + "' is never used by a rule");
     }
     if (!sink_.has_errors()) lint_rule_set(model_, sink_);
   }

@@ -23,7 +23,8 @@ void load_parameters(const Section& section, RuleSetModel& model);
 // Decisions load in two passes so that a decision may use another's outcome whatever the order.
 void declare_decisions(const Section& section, RuleSetModel& model,
                        std::vector<std::pair<const Section*, YAML::Node>>& declared);
-void define_decision(const Section& section, const YAML::Node& node, int index, RuleSetModel& model);
+void define_decision(const Section& section, const YAML::Node& node, int index,
+                     RuleSetModel& model);
 void check_decision_graph(RuleSetModel& model, DiagnosticSink& sink);
 void load_tests(const Section& section, RuleSetModel& model);
 void load_coverage(const Section& section, RuleSetModel& model);

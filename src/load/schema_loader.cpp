@@ -6,7 +6,8 @@
 namespace tiaoli::detail {
 namespace {
 
-void declare_enum(const YamlFile& file, const YAML::Node& name_node, const YAML::Node& node, TypeTable& types) {
+void declare_enum(const YamlFile& file, const YAML::Node& name_node, const YAML::Node& node,
+                  TypeTable& types) {
   std::string name = name_node.Scalar();
   if (types.find_enum(name) || types.find_record(name) || types.lookup(name)) {
     file.error(name_node, "the type name '" + name + "' is already used");
@@ -30,7 +31,10 @@ void declare_enum(const YamlFile& file, const YAML::Node& name_node, const YAML:
   };
   for (const YAML::Node& value : values) {
     if (value.IsSequence()) {
-      if (!info->ordered) file.error(value, "enum " + name + ": values of equal rank ([a, b]) only make sense with `ordered: true`");
+      if (!info->ordered)
+        file.error(value,
+                   "enum " + name +
+                       ": values of equal rank ([a, b]) only make sense with `ordered: true`");
       for (const YAML::Node& same : value) add_value(same);
     } else {
       add_value(value);
@@ -39,18 +43,23 @@ void declare_enum(const YamlFile& file, const YAML::Node& name_node, const YAML:
   }
 }
 
-const Type* resolve_type(const YamlFile& file, const YAML::Node& node, TypeTable& types, bool& optional) {
+const Type* resolve_type(const YamlFile& file, const YAML::Node& node, TypeTable& types,
+                         bool& optional) {
   std::string text = node.Scalar();
   optional = !text.empty() && text.back() == '?';
   if (optional) text.pop_back();
   const Type* type = types.lookup(text);
   if (type == nullptr) {
-    file.error(node, "unknown type '" + text + "' (use bool, int, decimal, string, date, duration, an enum, a record, or list<...>)");
+    file.error(
+        node,
+        "unknown type '" + text +
+            "' (use bool, int, decimal, string, date, duration, an enum, a record, or list<...>)");
   }
   return type;
 }
 
-void load_fields(const YamlFile& file, const YAML::Node& node, RecordInfo& record, TypeTable& types) {
+void load_fields(const YamlFile& file, const YAML::Node& node, RecordInfo& record,
+                 TypeTable& types) {
   if (!node.IsMap()) {
     file.error(node, "record " + record.name + " should be a mapping of `field: type` lines");
     return;
@@ -67,10 +76,13 @@ void load_fields(const YamlFile& file, const YAML::Node& node, RecordInfo& recor
     if (spec.IsScalar()) {
       field.type = resolve_type(file, spec, types, field.optional);
     } else {
-      if (!file.check_map(spec, "field " + record.name + "." + name, {"type", "optional", "label", "min", "max"}, {"type"})) continue;
+      if (!file.check_map(spec, "field " + record.name + "." + name,
+                          {"type", "optional", "label", "min", "max"}, {"type"}))
+        continue;
       bool marked = false;
       field.type = resolve_type(file, spec["type"], types, marked);
-      field.optional = marked || (spec["optional"] && file.boolean(spec["optional"], "optional").value_or(false));
+      field.optional = marked || (spec["optional"] &&
+                                  file.boolean(spec["optional"], "optional").value_or(false));
       if (spec["label"]) field.label = file.text(spec["label"], "label").value_or("");
       for (const char* bound : {"min", "max"}) {
         if (!spec[bound]) continue;
@@ -79,7 +91,9 @@ void load_fields(const YamlFile& file, const YAML::Node& node, RecordInfo& recor
           continue;
         }
         auto value = Decimal::parse(spec[bound].Scalar());
-        if (!value) file.error(spec[bound], std::string(bound) + ": '" + spec[bound].Scalar() + "' is not a number");
+        if (!value)
+          file.error(spec[bound],
+                     std::string(bound) + ": '" + spec[bound].Scalar() + "' is not a number");
         (bound[1] == 'i' ? field.min : field.max) = value;
       }
     }
@@ -98,8 +112,10 @@ void load_schema(const std::vector<Section>& sections, RuleSetModel& model) {
     const YamlFile& file = section.file;
     if (!file.check_map(section.node, "schema", {"enums", "records", "facts"})) continue;
     if (const YAML::Node enums = section.node["enums"]) {
-      if (!enums.IsMap()) file.error(enums, "enums should be a mapping of enum names");
-      else for (const auto& entry : enums) declare_enum(file, entry.first, entry.second, types);
+      if (!enums.IsMap())
+        file.error(enums, "enums should be a mapping of enum names");
+      else
+        for (const auto& entry : enums) declare_enum(file, entry.first, entry.second, types);
     }
     if (const YAML::Node recs = section.node["records"]) {
       if (!recs.IsMap()) {
@@ -130,7 +146,9 @@ void load_schema(const std::vector<Section>& sections, RuleSetModel& model) {
     }
   }
   if (facts_section == nullptr) {
-    sections.front().file.error(sections.front().node, "schema needs `facts:` naming the top-level entries of a facts document (e.g. candidate: candidate)");
+    sections.front().file.error(sections.front().node,
+                                "schema needs `facts:` naming the top-level entries of a facts "
+                                "document (e.g. candidate: candidate)");
     return;
   }
   RecordInfo* facts = types.add_record("facts document");

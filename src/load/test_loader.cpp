@@ -26,7 +26,9 @@ std::optional<nlohmann::json> json_of(const YamlFile& file, const YAML::Node& no
 
 void load_case(const YamlFile& file, const YAML::Node& node, const nlohmann::json& default_facts,
                std::optional<Date> default_as_of, RuleSetModel& model) {
-  if (!file.check_map(node, "a test case", {"name", "decision", "as_of", "facts", "params", "expect", "expect_rules", "expect_cites", "expect_error"},
+  if (!file.check_map(node, "a test case",
+                      {"name", "decision", "as_of", "facts", "params", "expect", "expect_rules",
+                       "expect_cites", "expect_error"},
                       {"name", "decision"})) {
     return;
   }
@@ -60,7 +62,9 @@ void load_case(const YamlFile& file, const YAML::Node& node, const nlohmann::jso
         file.error(entry.first, "unknown parameter '" + name + "'");
         continue;
       }
-      if (!literal_value(file, entry.second, *model.params[static_cast<std::size_t>(index)].type, "parameter " + name)) continue;
+      if (!literal_value(file, entry.second, *model.params[static_cast<std::size_t>(index)].type,
+                         "parameter " + name))
+        continue;
       test.parameters.emplace_back(name, yaml_to_json(entry.second, "parameter " + name).dump());
     }
   }
@@ -105,10 +109,12 @@ void load_case(const YamlFile& file, const YAML::Node& node, const nlohmann::jso
                      : file.text_list(node["expect_cites"], "expect_cites");
     test.expect_cites = cites;
   }
-  if (node["expect_error"]) test.expect_error = file.text(node["expect_error"], "expect_error").value_or("");
+  if (node["expect_error"])
+    test.expect_error = file.text(node["expect_error"], "expect_error").value_or("");
   bool expect_written = node["expect"] && node["expect"].IsMap() && node["expect"].size() > 0;
   if (!expect_written && test.expect_error.empty() && !test.expect_rules) {
-    file.error(node, "test '" + test.name + "' expects nothing; add expect:, expect_rules: or expect_error:");
+    file.error(node, "test '" + test.name +
+                         "' expects nothing; add expect:, expect_rules: or expect_error:");
     return;
   }
   model.tests.push_back(std::move(test));
@@ -147,7 +153,8 @@ void load_coverage(const Section& section, RuleSetModel& model) {
     return;
   }
   for (const YAML::Node& node : list) {
-    if (!file.check_map(node, "a not-decidable provision", {"id", "reason"}, {"id", "reason"})) continue;
+    if (!file.check_map(node, "a not-decidable provision", {"id", "reason"}, {"id", "reason"}))
+      continue;
     UndecidableProvision entry{node["id"].Scalar(), node["reason"].Scalar(), file.pos(node["id"])};
     if (!model.provision(entry.id)) {
       file.error(node["id"], "'" + entry.id + "' is not a provision of the regulation");

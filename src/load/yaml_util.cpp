@@ -10,7 +10,8 @@ SourcePos YamlFile::pos(const YAML::Mark& mark) const {
   if (mark.line < 0) return SourcePos{file, 0, 0};
   int line = mark.line + 1;
   std::string_view text = file->line(line);
-  auto bytes = std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), text.size());
+  auto bytes =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), text.size());
   return SourcePos{file, line, code_points(text.substr(0, bytes)) + 1};
 }
 
@@ -93,7 +94,8 @@ std::optional<Date> YamlFile::date(const YAML::Node& node, std::string_view what
   auto value = text(node, what);
   if (!value) return std::nullopt;
   auto parsed = Date::parse(*value);
-  if (!parsed) error(node, std::string(what) + ": '" + *value + "' is not a valid date (YYYY-MM-DD)");
+  if (!parsed)
+    error(node, std::string(what) + ": '" + *value + "' is not a valid date (YYYY-MM-DD)");
   return parsed;
 }
 
@@ -132,7 +134,8 @@ std::size_t source_bytes(std::string_view source, char quote, std::size_t conten
     if (quote == '"' && source[s] == '\\' && s + 1 < source.size()) {
       char kind = source[s + 1];
       s += kind == 'x' ? 4 : kind == 'u' ? 6 : kind == 'U' ? 10 : 2;
-    } else if (quote == '\'' && source[s] == '\'' && s + 1 < source.size() && source[s + 1] == '\'') {
+    } else if (quote == '\'' && source[s] == '\'' && s + 1 < source.size() &&
+               source[s + 1] == '\'') {
       s += 2;
     } else {
       s += 1;
@@ -151,11 +154,15 @@ SourcePos offset_pos(const YAML::Node& node, const SourceFile& file, int offset)
   YAML::Mark mark = node.Mark();
   int line = mark.line + 1;
   std::string_view source = file.line(line);
-  auto start = std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), source.size());
-  char quote = start < source.size() && (source[start] == '"' || source[start] == '\'') ? source[start] : '\0';
+  auto start =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), source.size());
+  char quote = start < source.size() && (source[start] == '"' || source[start] == '\'')
+                   ? source[start]
+                   : '\0';
   if (quote != '\0') ++start;
   std::string_view content = node.Scalar();
-  std::string_view prefix = content.substr(0, std::min(content.size(), static_cast<std::size_t>(std::max(offset, 0))));
+  std::string_view prefix =
+      content.substr(0, std::min(content.size(), static_cast<std::size_t>(std::max(offset, 0))));
   bool block = start < source.size() && (source[start] == '|' || source[start] == '>');
   std::size_t last_newline = prefix.rfind('\n');
   if (last_newline == std::string_view::npos && !block) {

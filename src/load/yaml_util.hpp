@@ -35,7 +35,8 @@ struct YamlFile {
   std::optional<Date> date(const YAML::Node& node, std::string_view what) const;
   std::optional<bool> boolean(const YAML::Node& node, std::string_view what) const;
   // One string or a list of strings ("3.1.2" or ["3.1.1", "3.1.2"]).
-  std::optional<std::vector<std::string>> text_list(const YAML::Node& node, std::string_view what) const;
+  std::optional<std::vector<std::string>> text_list(const YAML::Node& node,
+                                                    std::string_view what) const;
 };
 
 // The source position of a scalar's first character of content (after an opening quote).
@@ -47,7 +48,5 @@ SourcePos offset_pos(const YAML::Node& node, const SourceFile& file, int offset)
 // YAML's folded scalars (>) join lines with a space, which is wrong between two Chinese
 // characters; this removes such spaces and keeps the ones between Latin words.
 std::string unfold_cjk(std::string_view text);
-
-
 
 }  // namespace tiaoli::detail

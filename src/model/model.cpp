@@ -11,10 +11,14 @@ const ParamVersion* ParamDef::version_on(Date day) const {
 
 const char* hit_policy_name(HitPolicy policy) {
   switch (policy) {
-    case HitPolicy::kAll: return "all";
-    case HitPolicy::kFirst: return "first";
-    case HitPolicy::kUnique: return "unique";
-    case HitPolicy::kCollect: return "collect";
+    case HitPolicy::kAll:
+      return "all";
+    case HitPolicy::kFirst:
+      return "first";
+    case HitPolicy::kUnique:
+      return "unique";
+    case HitPolicy::kCollect:
+      return "collect";
   }
   return "?";
 }

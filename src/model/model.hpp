@@ -13,16 +13,16 @@
 #include "common/source.hpp"
 #include "expr/ast.hpp"
 #include "model/types.hpp"
-#include "time/calendar.hpp"
 #include "tiaoli/value.hpp"
+#include "time/calendar.hpp"
 
 namespace tiaoli::detail {
 
 struct ProvisionInfo {
   std::string id;
   std::string text;
-  std::string chapter;           // "三、网格员选拔与任用"
-  std::string section;           // "(一)选拔条件"
+  std::string chapter;             // "三、网格员选拔与任用"
+  std::string section;             // "(一)选拔条件"
   std::vector<std::string> items;  // for a section id: the ids of its items
 };
 
@@ -83,15 +83,15 @@ struct RuleDef {
   std::vector<std::string> cites;
   std::string code;  // for `all`
   std::vector<LetBinding> lets;
-  Expr condition;                            // `when` (first/unique/collect) or `require` (all)
-  std::vector<std::pair<int, Expr>> then;    // output field index → value
+  Expr condition;                          // `when` (first/unique/collect) or `require` (all)
+  std::vector<std::pair<int, Expr>> then;  // output field index → value
   MessageTemplate because_zh;
   MessageTemplate because_en;
   std::vector<Expr> template_exprs;
   std::optional<Date> effective_from;
   std::optional<Date> effective_to;
-  std::vector<std::string> overrides;        // ids of rules this one overrides when it applies
-  std::vector<int> overridden_by;            // resolved: indices of rules that override this one
+  std::vector<std::string> overrides;  // ids of rules this one overrides when it applies
+  std::vector<int> overridden_by;      // resolved: indices of rules that override this one
   SourcePos where;
 
   // Derived by the checker.
@@ -113,7 +113,8 @@ struct DecisionDef {
   const Type* output_type = nullptr;
   int pass_field = -1;      // `all`: the bool field
   int failures_field = -1;  // `all`: the list of failed codes
-  std::vector<LetBinding> lets;  // decision-level: shared by its rules, each computed once when used
+  std::vector<LetBinding>
+      lets;  // decision-level: shared by its rules, each computed once when used
   std::vector<RuleDef> rules;
   int slot_count = 0;
   std::vector<int> depends_on;  // decisions referenced with decision("...")
@@ -123,12 +124,12 @@ struct DecisionDef {
 struct TestCase {
   std::string name;
   std::string decision;
-  nlohmann::json facts;               // the case's facts merged over the file's defaults
+  nlohmann::json facts;  // the case's facts merged over the file's defaults
   std::optional<Date> as_of;
   std::vector<std::pair<std::string, nlohmann::json>> expect;  // output field → expected value
   std::optional<std::vector<std::string>> expect_rules;
   std::optional<std::vector<std::string>> expect_cites;
-  std::string expect_error;           // substring of the expected error
+  std::string expect_error;                                     // substring of the expected error
   std::vector<std::pair<std::string, std::string>> parameters;  // "what if" parameter values
   SourcePos where;
 };

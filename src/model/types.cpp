@@ -4,17 +4,28 @@ namespace tiaoli::detail {
 
 std::string Type::name() const {
   switch (kind) {
-    case TypeKind::kError: return "<error>";
-    case TypeKind::kNull: return "null";
-    case TypeKind::kBool: return "bool";
-    case TypeKind::kInt: return "int";
-    case TypeKind::kDecimal: return "decimal";
-    case TypeKind::kString: return "string";
-    case TypeKind::kDate: return "date";
-    case TypeKind::kDuration: return "duration";
-    case TypeKind::kEnum: return enum_info->name;
-    case TypeKind::kRecord: return record->name;
-    case TypeKind::kList: return "list<" + element->name() + ">";
+    case TypeKind::kError:
+      return "<error>";
+    case TypeKind::kNull:
+      return "null";
+    case TypeKind::kBool:
+      return "bool";
+    case TypeKind::kInt:
+      return "int";
+    case TypeKind::kDecimal:
+      return "decimal";
+    case TypeKind::kString:
+      return "string";
+    case TypeKind::kDate:
+      return "date";
+    case TypeKind::kDuration:
+      return "duration";
+    case TypeKind::kEnum:
+      return enum_info->name;
+    case TypeKind::kRecord:
+      return record->name;
+    case TypeKind::kList:
+      return "list<" + element->name() + ">";
   }
   return "?";
 }
@@ -43,8 +54,9 @@ int RecordInfo::find(std::string_view field) const {
 }
 
 TypeTable::TypeTable() {
-  for (TypeKind kind : {TypeKind::kError, TypeKind::kNull, TypeKind::kBool, TypeKind::kInt,
-                        TypeKind::kDecimal, TypeKind::kString, TypeKind::kDate, TypeKind::kDuration}) {
+  for (TypeKind kind :
+       {TypeKind::kError, TypeKind::kNull, TypeKind::kBool, TypeKind::kInt, TypeKind::kDecimal,
+        TypeKind::kString, TypeKind::kDate, TypeKind::kDuration}) {
     builtins_.push_back(Type{kind});
   }
 }
@@ -92,7 +104,8 @@ const Type* TypeTable::lookup(std::string_view name) {
   static constexpr std::string_view kListPrefix = "list<";
   if (name.size() > kListPrefix.size() + 1 && name.substr(0, kListPrefix.size()) == kListPrefix &&
       name.back() == '>') {
-    const Type* element = lookup(name.substr(kListPrefix.size(), name.size() - kListPrefix.size() - 1));
+    const Type* element =
+        lookup(name.substr(kListPrefix.size(), name.size() - kListPrefix.size() - 1));
     return element == nullptr ? nullptr : list_of(element);
   }
   for (std::size_t i = 2; i < builtins_.size(); ++i) {

@@ -20,21 +20,27 @@ void check_expectations(const TestCase& test, const Decision& decision, TestResu
   const Record& outcome = decision.outcome();
   for (const auto& [field, expected_json] : test.expect) {
     Value actual = decision.field(field);
-    const FieldInfo& info = outcome.type->fields[static_cast<std::size_t>(outcome.type->find(field))];
-    Value expected = expected_json.is_null() ? Value() : bind_value(*info.type, expected_json, field);  // checked at load
+    const FieldInfo& info =
+        outcome.type->fields[static_cast<std::size_t>(outcome.type->find(field))];
+    Value expected = expected_json.is_null()
+                         ? Value()
+                         : bind_value(*info.type, expected_json, field);  // checked at load
     if (!(actual == expected)) {
-      result.problems.push_back(field + ": expected " + expected.to_string() + ", got " + actual.to_string());
+      result.problems.push_back(field + ": expected " + expected.to_string() + ", got " +
+                                actual.to_string());
     }
   }
   if (test.expect_rules) {
     std::vector<std::string> actual = decisive_rules(decision);
     if (actual != *test.expect_rules) {
-      result.problems.push_back("rules: expected " + join(*test.expect_rules) + ", got " + join(actual));
+      result.problems.push_back("rules: expected " + join(*test.expect_rules) + ", got " +
+                                join(actual));
     }
   }
   if (test.expect_cites) {  // the provisions of the rules expect_rules names
     std::set<std::string> actual;
-    const DecisionDef& def = decision.ruleset().model().decisions[static_cast<std::size_t>(decision.trace().decision)];
+    const DecisionDef& def =
+        decision.ruleset().model().decisions[static_cast<std::size_t>(decision.trace().decision)];
     for (const std::string& id : decisive_rules(decision)) {
       for (const RuleDef& rule : def.rules) {
         if (rule.id == id) actual.insert(rule.cites.begin(), rule.cites.end());
@@ -42,7 +48,8 @@ void check_expectations(const TestCase& test, const Decision& decision, TestResu
     }
     std::set<std::string> expected(test.expect_cites->begin(), test.expect_cites->end());
     if (actual != expected) {
-      result.problems.push_back("cites: expected " + join({expected.begin(), expected.end()}) + ", got " + join({actual.begin(), actual.end()}));
+      result.problems.push_back("cites: expected " + join({expected.begin(), expected.end()}) +
+                                ", got " + join({actual.begin(), actual.end()}));
     }
   }
 }
@@ -51,7 +58,8 @@ void check_expectations(const TestCase& test, const Decision& decision, TestResu
 
 std::vector<std::string> decisive_rules(const Decision& decision) {
   const DecisionTrace& trace = decision.trace();
-  const DecisionDef& def = decision.ruleset().model().decisions[static_cast<std::size_t>(trace.decision)];
+  const DecisionDef& def =
+      decision.ruleset().model().decisions[static_cast<std::size_t>(trace.decision)];
   std::vector<std::string> ids;
   RuleStatus wanted = def.hit == HitPolicy::kAll ? RuleStatus::kFailed : RuleStatus::kApplied;
   for (const RuleTrace& rule : trace.rules) {
@@ -79,9 +87,11 @@ TestReport run_tests(const std::shared_ptr<const RuleSet>& ruleset, Lang lang) {
     }
     if (!test.expect_error.empty()) {
       if (error.empty()) {
-        result.problems.push_back("expected an error containing \"" + test.expect_error + "\", but the decision succeeded");
+        result.problems.push_back("expected an error containing \"" + test.expect_error +
+                                  "\", but the decision succeeded");
       } else if (error.find(test.expect_error) == std::string::npos) {
-        result.problems.push_back("expected an error containing \"" + test.expect_error + "\", got: " + error);
+        result.problems.push_back("expected an error containing \"" + test.expect_error +
+                                  "\", got: " + error);
       }
     } else if (!error.empty()) {
       result.problems.push_back("error: " + error);

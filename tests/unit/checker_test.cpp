@@ -14,7 +14,9 @@ namespace {
 // A `first` decision whose one rule has `when: <expr>` (written as a quoted YAML scalar).
 std::string when_decision(std::string_view expr) {
   return "decisions:\n  - id: check\n    hit: first\n    output: {ok: bool}\n    rules:\n"
-         "      - id: r\n        cite: \"1.1.1\"\n        when: " + yq(expr) + "\n"
+         "      - id: r\n        cite: \"1.1.1\"\n        when: " +
+         yq(expr) +
+         "\n"
          "        then: {ok: \"true\"}\n        because: {zh: z, en: e}\n";
 }
 
@@ -76,7 +78,8 @@ TEST(Checker, UnrelatedUnknownNameHasNoSuggestion) {
 TEST(Checker, EnumLiteralOutsideTheEnumListsTheValues) {
   auto d = when_error("candidate.education >= \"高中x\"", "'高中x' is not a value of education");
   ASSERT_TRUE(d);
-  for (const char* value : {"小学", "初中", "高中", "中专", "大专", "本科"}) EXPECT_TRUE(Contains(d->message, value));
+  for (const char* value : {"小学", "初中", "高中", "中专", "大专", "本科"})
+    EXPECT_TRUE(Contains(d->message, value));
 }
 
 TEST(Checker, EnumLiteralInAListIsChecked) {
@@ -118,7 +121,8 @@ TEST(Checker, WrongFunctionArity) {
 }
 
 TEST(Checker, WrongFunctionArgumentType) {
-  auto d = when_error("year(candidate.score) > 2000", "argument 1 of year should be date, but it is int");
+  auto d = when_error("year(candidate.score) > 2000",
+                      "argument 1 of year should be date, but it is int");
   ASSERT_TRUE(d);
 }
 
@@ -134,16 +138,15 @@ TEST(Checker, UnknownParameterSuggestsTheClosestName) {
   EXPECT_TRUE(Contains(d->message, "did you mean 'min_age'?"));
 }
 
-TEST(Checker, BareParamsIsAnError) {
-  EXPECT_TRUE(when_error("params > 1", "params.NAME"));
-}
+TEST(Checker, BareParamsIsAnError) { EXPECT_TRUE(when_error("params > 1", "params.NAME")); }
 
 TEST(Checker, UnknownDecisionReference) {
   EXPECT_TRUE(when_error("decision(\"nope\").eligible", "unknown decision 'nope'"));
 }
 
 TEST(Checker, DecisionReferenceReadsTheOtherDecisionsOutput) {
-  EXPECT_TRUE(when_loads("decision(\"eligibility\").eligible and count(decision(\"eligibility\").failed) == 0"));
+  EXPECT_TRUE(when_loads(
+      "decision(\"eligibility\").eligible and count(decision(\"eligibility\").failed) == 0"));
   EXPECT_TRUE(when_error("decision(\"eligibility\").passed", "has no field 'passed'"));
 }
 
@@ -184,7 +187,8 @@ TEST(Checker, QuantifierNeedsACondition) {
 }
 
 TEST(Checker, ComprehensionVariableIsScopedToItsComprehension) {
-  EXPECT_TRUE(when_error("any(t in candidate.training: t.hours > 1) and t.hours > 1", "unknown name 't'"));
+  EXPECT_TRUE(
+      when_error("any(t in candidate.training: t.hours > 1) and t.hours > 1", "unknown name 't'"));
 }
 
 TEST(Checker, CalendarFunctionsNeedACalendar) {
@@ -192,11 +196,13 @@ TEST(Checker, CalendarFunctionsNeedACalendar) {
 }
 
 TEST(Checker, CompletedYearsConventionIsChecked) {
-  EXPECT_TRUE(when_error("completed_years(candidate.birth_date, as_of, \"lunar\") > 1", "not a 周岁 convention"));
+  EXPECT_TRUE(when_error("completed_years(candidate.birth_date, as_of, \"lunar\") > 1",
+                         "not a 周岁 convention"));
 }
 
 TEST(Checker, IfBranchesMustAgree) {
-  EXPECT_TRUE(when_error("(if true then 1 else \"x\") == 1", "'then' gives int but 'else' gives string"));
+  EXPECT_TRUE(
+      when_error("(if true then 1 else \"x\") == 1", "'then' gives int but 'else' gives string"));
 }
 
 TEST(Checker, ThenValueMustMatchTheOutputType) {
@@ -289,7 +295,8 @@ TEST_F(CheckerPositions, FormattedDiagnosticHasFileLineColumnAndCaret) {
   const Diagnostic* d = find_diagnostic(diagnostics_, "unknown parameter 'mn_age'");
   ASSERT_NE(d, nullptr);
   std::string text = format_diagnostic(*d);
-  std::string prefix = folder_.file("decisions/check.yaml") + ":20:" + std::to_string(d->column) + ": error: ";
+  std::string prefix =
+      folder_.file("decisions/check.yaml") + ":20:" + std::to_string(d->column) + ": error: ";
   EXPECT_EQ(text.rfind(prefix, 0), 0u) << text;
   EXPECT_TRUE(Contains(text, kPositions[19]));
   EXPECT_TRUE(Contains(text, "^"));
@@ -300,11 +307,14 @@ TEST_F(CheckerPositions, FormattedDiagnosticHasFileLineColumnAndCaret) {
 // escaped quote should still point at the offending name.
 TEST(CheckerPositionsEscapes, ErrorAfterAnEscapedQuoteInADoubleQuotedScalar) {
   RuleFolder folder;
-  const std::string line = "        when: \"candidate.nickname == \\\"a\\\" and candidate.scor > 1\"";
+  const std::string line =
+      "        when: \"candidate.nickname == \\\"a\\\" and candidate.scor > 1\"";
   folder.write("decisions/check.yaml",
                "decisions:\n  - id: check\n    hit: first\n    output: {ok: bool}\n    rules:\n"
-               "      - id: r\n        cite: \"1.1.1\"\n" + line + "\n"
-               "        then: {ok: \"true\"}\n        because: {zh: z, en: e}\n");
+               "      - id: r\n        cite: \"1.1.1\"\n" +
+                   line +
+                   "\n"
+                   "        then: {ok: \"true\"}\n        because: {zh: z, en: e}\n");
   auto d = load_error(folder, "no field 'scor'");
   ASSERT_TRUE(d);
   EXPECT_EQ(d->line, 8);

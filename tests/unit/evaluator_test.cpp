@@ -25,7 +25,8 @@ Value value_of(std::string_view expr, std::string_view type, std::string_view fa
   return result.value();
 }
 
-bool truth(std::string_view expr, std::string_view facts = "{}", std::string_view as_of = "2026-03-15") {
+bool truth(std::string_view expr, std::string_view facts = "{}",
+           std::string_view as_of = "2026-03-15") {
   Value v = value_of(expr, "bool", facts, as_of);
   if (v.kind() != Value::Kind::kBool) {
     ADD_FAILURE() << expr << " did not give a bool";
@@ -84,32 +85,44 @@ TEST(EvaluatorArithmetic, DivisionGivesADecimalRoundedToFourPlaces) {
 }
 
 TEST(EvaluatorArithmetic, DivisionByZeroIsAnError) {
-  EXPECT_TRUE(Contains(error_of("1 / (candidate.score - 5)", "decimal", "candidate: {score: 5}").message,
-                       "division by zero"));
+  EXPECT_TRUE(
+      Contains(error_of("1 / (candidate.score - 5)", "decimal", "candidate: {score: 5}").message,
+               "division by zero"));
 }
 
 TEST(EvaluatorArithmetic, IntegerOverflowIsAnErrorNotWraparound) {
-  EXPECT_TRUE(Contains(error_of("999999999999999 * 999999999999999 * 999999999999999", "int").message,
-                       "too large"));
+  EXPECT_TRUE(Contains(
+      error_of("999999999999999 * 999999999999999 * 999999999999999", "int").message, "too large"));
   // The largest integers (15 digits) a facts document or a literal may hold.
   const char* big = "candidate: {score: 999999999999999}";
-  EXPECT_TRUE(Contains(error_of("candidate.score * candidate.score", "int", big).message, "too large"));
-  EXPECT_TRUE(Contains(error_of("candidate.score * 9000 + candidate.score * 9000", "int", big).message, "too large"));
-  EXPECT_TRUE(Contains(error_of("-(candidate.score * 9000) - candidate.score * 9000", "int", big).message, "too large"));
-  EXPECT_EQ(value_of("candidate.score * 9000", "int", big), Value(std::int64_t{8999999999999991000}));
+  EXPECT_TRUE(
+      Contains(error_of("candidate.score * candidate.score", "int", big).message, "too large"));
+  EXPECT_TRUE(
+      Contains(error_of("candidate.score * 9000 + candidate.score * 9000", "int", big).message,
+               "too large"));
+  EXPECT_TRUE(
+      Contains(error_of("-(candidate.score * 9000) - candidate.score * 9000", "int", big).message,
+               "too large"));
+  EXPECT_EQ(value_of("candidate.score * 9000", "int", big),
+            Value(std::int64_t{8999999999999991000}));
 }
 
 TEST(EvaluatorArithmetic, DecimalOverflowIsAnError) {
-  EXPECT_TRUE(Contains(error_of("99999999999999.5 * 99999999999999.5", "decimal").message, "too large"));
-  EXPECT_TRUE(Contains(error_of("candidate.score * 10000.5", "decimal", "candidate: {score: 999999999999999}").message,
-                       "too large"));
+  EXPECT_TRUE(
+      Contains(error_of("99999999999999.5 * 99999999999999.5", "decimal").message, "too large"));
+  EXPECT_TRUE(Contains(
+      error_of("candidate.score * 10000.5", "decimal", "candidate: {score: 999999999999999}")
+          .message,
+      "too large"));
 }
 
 TEST(EvaluatorArithmetic, SumOverflowIsAnError) {
   // Each entry is the largest decimal a facts document may hold; two of them overflow.
-  std::string facts = "worker: {training: [{date: 2026-01-01, hours: 922337203685477},"
-                      " {date: 2026-01-02, hours: 922337203685477}]}";
-  EXPECT_TRUE(Contains(error_of("sum(t in worker.training: t.hours)", "decimal", facts).message, "too large"));
+  std::string facts =
+      "worker: {training: [{date: 2026-01-01, hours: 922337203685477},"
+      " {date: 2026-01-02, hours: 922337203685477}]}";
+  EXPECT_TRUE(Contains(error_of("sum(t in worker.training: t.hours)", "decimal", facts).message,
+                       "too large"));
 }
 
 // A decimal outcome computed from an int branch must still be a decimal value: hosts read it
@@ -118,7 +131,8 @@ TEST(EvaluatorArithmetic, SumOverflowIsAnError) {
 // int Value unchanged, so Decision::field("value").as_decimal() throws std::bad_variant_access
 // and Value equality with a Decimal fails.
 TEST(EvaluatorArithmetic, IntValueInADecimalPositionBecomesDecimal) {
-  Value chosen = value_of("if candidate.score > 0 then 1 else 2.5", "decimal", "candidate: {score: 1}");
+  Value chosen =
+      value_of("if candidate.score > 0 then 1 else 2.5", "decimal", "candidate: {score: 1}");
   EXPECT_EQ(chosen.kind(), Value::Kind::kDecimal);
   Value defaulted = value_of("candidate.ratio ?? 1", "decimal", "candidate: {}");
   EXPECT_EQ(defaulted.kind(), Value::Kind::kDecimal);
@@ -137,7 +151,8 @@ TEST(EvaluatorDates, AddingDaysAndWeeks) {
   EXPECT_EQ(value_of("as_of + 7 days", "date"), Value(date("2026-03-22")));
   EXPECT_EQ(value_of("as_of - 2 weeks", "date"), Value(date("2026-03-01")));
   EXPECT_EQ(value_of("2025-12-31 + 1 day", "date"), Value(date("2026-01-01")));
-  EXPECT_EQ(value_of("as_of + days(candidate.score)", "date", "candidate: {score: 20}"), Value(date("2026-04-04")));
+  EXPECT_EQ(value_of("as_of + days(candidate.score)", "date", "candidate: {score: 20}"),
+            Value(date("2026-04-04")));
 }
 
 TEST(EvaluatorDates, SubtractingDatesGivesDays) {
@@ -148,12 +163,15 @@ TEST(EvaluatorDates, SubtractingDatesGivesDays) {
 
 TEST(EvaluatorDates, ComparingDates) {
   EXPECT_TRUE(truth("2026-03-01 < as_of and as_of <= 2026-03-15 and as_of != 2026-03-14"));
-  EXPECT_TRUE(truth("candidate.birth_date + 18 years <= as_of", "candidate: {birth_date: 2008-03-15}"));
-  EXPECT_FALSE(truth("candidate.birth_date + 18 years <= as_of", "candidate: {birth_date: 2008-03-16}"));
+  EXPECT_TRUE(
+      truth("candidate.birth_date + 18 years <= as_of", "candidate: {birth_date: 2008-03-15}"));
+  EXPECT_FALSE(
+      truth("candidate.birth_date + 18 years <= as_of", "candidate: {birth_date: 2008-03-16}"));
 }
 
 TEST(EvaluatorDates, DatePartsAndPeriodEnds) {
-  EXPECT_EQ(value_of("year(as_of) * 10000 + month(as_of) * 100 + day(as_of)", "int"), Value(20260315));
+  EXPECT_EQ(value_of("year(as_of) * 10000 + month(as_of) * 100 + day(as_of)", "int"),
+            Value(20260315));
   EXPECT_EQ(value_of("quarter(2026-05-10)", "int"), Value(2));
   EXPECT_EQ(value_of("quarter_end(2026-05-10)", "date"), Value(date("2026-06-30")));
   EXPECT_EQ(value_of("quarter_end(2026-12-31)", "date"), Value(date("2026-12-31")));
@@ -193,7 +211,8 @@ TEST(EvaluatorComparisons, OrderedEnumsCompareByRankAndEqualRanksAreEquivalent) 
 
 TEST(EvaluatorComparisons, ComparesAgainstAnEnumParameter) {
   EXPECT_TRUE(truth("candidate.education >= params.min_education", "candidate: {education: 中专}"));
-  EXPECT_FALSE(truth("candidate.education >= params.min_education", "candidate: {education: 初中}"));
+  EXPECT_FALSE(
+      truth("candidate.education >= params.min_education", "candidate: {education: 初中}"));
 }
 
 TEST(EvaluatorComparisons, UnorderedEnumEquality) {
@@ -218,7 +237,9 @@ TEST(EvaluatorComparisons, InAndNotIn) {
 }
 
 TEST(EvaluatorComparisons, IfThenElseEvaluatesOnlyTheChosenBranch) {
-  EXPECT_EQ(value_of("if candidate.score > 1 then \"多\" else \"少\"", "string", "candidate: {score: 2}"), Value("多"));
+  EXPECT_EQ(
+      value_of("if candidate.score > 1 then \"多\" else \"少\"", "string", "candidate: {score: 2}"),
+      Value("多"));
   // The else branch would divide by zero; it is not evaluated.
   EXPECT_EQ(value_of("if true then 1.0 else 1 / 0", "decimal"), Value(dec("1")));
 }
@@ -237,12 +258,16 @@ TEST(EvaluatorLists, QuantifiersAndAggregates) {
       " {date: 2025-06-01, hours: 30}, {date: 2026-02-01, hours: 2.5, method: 在线学习}]}";
   EXPECT_TRUE(truth("any(t in candidate.training: t.hours > 20)", facts));
   EXPECT_FALSE(truth("all(t in candidate.training: t.hours > 2.5)", facts));
-  EXPECT_TRUE(truth("all(t in candidate.training where year(t.date) == 2026: t.hours >= 2.5)", facts));
-  EXPECT_EQ(value_of("count(t in candidate.training where year(t.date) == 2026)", "int", facts), Value(2));
+  EXPECT_TRUE(
+      truth("all(t in candidate.training where year(t.date) == 2026: t.hours >= 2.5)", facts));
+  EXPECT_EQ(value_of("count(t in candidate.training where year(t.date) == 2026)", "int", facts),
+            Value(2));
   EXPECT_EQ(value_of("count(candidate.training)", "int", facts), Value(3));
-  EXPECT_EQ(value_of("sum(t in candidate.training where year(t.date) == 2026: t.hours)", "decimal", facts),
+  EXPECT_EQ(value_of("sum(t in candidate.training where year(t.date) == 2026: t.hours)", "decimal",
+                     facts),
             Value(dec("10.5")));
-  EXPECT_EQ(value_of("count(filter(t in candidate.training: t.hours < 10))", "int", facts), Value(2));
+  EXPECT_EQ(value_of("count(filter(t in candidate.training: t.hours < 10))", "int", facts),
+            Value(2));
 }
 
 TEST(EvaluatorLists, AbsentOptionalListIsEmptyInQuantifiers) {
@@ -260,9 +285,12 @@ TEST(EvaluatorLists, EmptyListIsEmptyToo) {
 }
 
 TEST(EvaluatorAbsent, CoalesceGivesTheDefaultOnlyWhenAbsent) {
-  EXPECT_EQ(value_of("candidate.nickname ?? \"无\"", "string", "candidate: {score: 1}"), Value("无"));
-  EXPECT_EQ(value_of("candidate.nickname ?? \"无\"", "string", "candidate: {nickname: 小张}"), Value("小张"));
-  EXPECT_EQ(value_of("(candidate.ratio ?? 1) * 2", "decimal", "candidate: {ratio: 0.25}"), Value(dec("0.5")));
+  EXPECT_EQ(value_of("candidate.nickname ?? \"无\"", "string", "candidate: {score: 1}"),
+            Value("无"));
+  EXPECT_EQ(value_of("candidate.nickname ?? \"无\"", "string", "candidate: {nickname: 小张}"),
+            Value("小张"));
+  EXPECT_EQ(value_of("(candidate.ratio ?? 1) * 2", "decimal", "candidate: {ratio: 0.25}"),
+            Value(dec("0.5")));
   EXPECT_EQ(value_of("(candidate.ratio ?? 1) * 2", "decimal", "candidate: {}"), Value(dec("2")));
 }
 
@@ -300,7 +328,8 @@ TEST(EvaluatorAbsent, MissingRequiredListNamesIt) {
 
 TEST(EvaluatorBudget, HugeNestedQuantifierErrorsInsteadOfHanging) {
   std::string facts = "worker: {training: [";
-  for (int i = 0; i < 1000; ++i) facts += std::string(i ? "," : "") + "{date: 2026-01-01, hours: 1}";
+  for (int i = 0; i < 1000; ++i)
+    facts += std::string(i ? "," : "") + "{date: 2026-01-01, hours: 1}";
   facts += "]}";
   Error e = error_of(
       "any(a in worker.training: any(b in worker.training: any(c in worker.training: "
@@ -335,7 +364,8 @@ TEST(EvaluatorBudget, BudgetCountsEveryStep) {
   EXPECT_THROW(detail::evaluate(*parsed.root, short_by_one), detail::EvalFailure);
 }
 
-// ---- date functions ------------------------------------------------------------------------------
+// ---- date functions
+// ------------------------------------------------------------------------------
 
 TEST(EvaluatorFunctions, CompletedYearsOnBirthdayConvention) {
   const char* expr = "completed_years(candidate.birth_date, as_of, \"birthday\")";
@@ -393,10 +423,13 @@ TEST(EvaluatorFunctions, NthWorkingDaySkipsHolidaysAndCountsMakeupDays) {
 }
 
 TEST(EvaluatorFunctions, WorkingDayFunctions) {
-  EXPECT_TRUE(value_of("is_working_day(2026-09-20)", "bool", "{}", "2026-09-30", true).as_bool());  // 调休 Sunday
+  EXPECT_TRUE(value_of("is_working_day(2026-09-20)", "bool", "{}", "2026-09-30", true)
+                  .as_bool());  // 调休 Sunday
   EXPECT_FALSE(value_of("is_working_day(2026-10-01)", "bool", "{}", "2026-09-30", true).as_bool());
-  EXPECT_FALSE(value_of("is_working_day(2026-09-27)", "bool", "{}", "2026-09-30", true).as_bool());  // Sunday
-  EXPECT_EQ(value_of("add_working_days(2026-09-30, 1)", "date", "{}", "2026-09-30", true), Value(date("2026-10-08")));
+  EXPECT_FALSE(value_of("is_working_day(2026-09-27)", "bool", "{}", "2026-09-30", true)
+                   .as_bool());  // Sunday
+  EXPECT_EQ(value_of("add_working_days(2026-09-30, 1)", "date", "{}", "2026-09-30", true),
+            Value(date("2026-10-08")));
 }
 
 TEST(EvaluatorFunctions, DatesOutsideTheCalendarAreAnError) {
@@ -420,9 +453,11 @@ TEST(EvaluatorFunctions, NthWorkingDayNotesTheDaysPassedOver) {
 }
 
 TEST(EvaluatorFunctions, DurationsFromNumbersAreBounded) {
-  EXPECT_EQ(value_of("as_of + months(candidate.score)", "date", "candidate: {score: 2}"), Value(date("2026-05-15")));
-  EXPECT_TRUE(Contains(error_of("years(candidate.score)", "duration", "candidate: {score: 4000000000}").message,
-                       "out of range"));
+  EXPECT_EQ(value_of("as_of + months(candidate.score)", "date", "candidate: {score: 2}"),
+            Value(date("2026-05-15")));
+  EXPECT_TRUE(Contains(
+      error_of("years(candidate.score)", "duration", "candidate: {score: 4000000000}").message,
+      "out of range"));
 }
 
 }  // namespace

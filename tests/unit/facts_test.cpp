@@ -18,8 +18,12 @@ class FactsTest : public ::testing::Test {
     ASSERT_NE(ruleset_, nullptr);
   }
 
-  Result<Facts> yaml(std::string_view text) const { return ruleset_->parse_facts(text, FactsFormat::kYaml); }
-  Result<Facts> json(std::string_view text) const { return ruleset_->parse_facts(text, FactsFormat::kJson); }
+  Result<Facts> yaml(std::string_view text) const {
+    return ruleset_->parse_facts(text, FactsFormat::kYaml);
+  }
+  Result<Facts> json(std::string_view text) const {
+    return ruleset_->parse_facts(text, FactsFormat::kJson);
+  }
 
   // The candidate record of bound facts.
   const Record& candidate(const Facts& facts) const {
@@ -37,7 +41,8 @@ class FactsTest : public ::testing::Test {
   }
 
   // Expects `result` to fail with an error naming `field` and containing `needle`.
-  static void expect_error(const Result<Facts>& result, std::string_view field, std::string_view needle) {
+  static void expect_error(const Result<Facts>& result, std::string_view field,
+                           std::string_view needle) {
     ASSERT_FALSE(result.ok()) << "expected an error for " << field;
     EXPECT_EQ(result.error().field, field) << result.error().message;
     EXPECT_TRUE(Contains(result.error().message, field));
@@ -99,16 +104,19 @@ TEST_F(FactsTest, ImpossibleDateIsAnErrorNamingTheField) {
   auto result = yaml("candidate: {birth_date: 2026-02-30}");
   expect_error(result, "candidate.birth_date", "2026-02-30");
   EXPECT_TRUE(Contains(result.error().message, "not a valid date"));
-  expect_error(json(R"({"candidate": {"birth_date": "2026-02-30"}})"), "candidate.birth_date", "not a valid date");
+  expect_error(json(R"({"candidate": {"birth_date": "2026-02-30"}})"), "candidate.birth_date",
+               "not a valid date");
 }
 
 TEST_F(FactsTest, DateInAListElementNamesTheElement) {
-  expect_error(yaml("candidate: {training: [{date: 2026-01-01, hours: 1}, {date: 2026-13-01, hours: 1}]}"),
-               "candidate.training[1].date", "not a valid date");
+  expect_error(
+      yaml("candidate: {training: [{date: 2026-01-01, hours: 1}, {date: 2026-13-01, hours: 1}]}"),
+      "candidate.training[1].date", "not a valid date");
 }
 
 TEST_F(FactsTest, NonIsoDateIsAnError) {
-  expect_error(yaml("candidate: {birth_date: \"2026/03/01\"}"), "candidate.birth_date", "not a valid date");
+  expect_error(yaml("candidate: {birth_date: \"2026/03/01\"}"), "candidate.birth_date",
+               "not a valid date");
   expect_error(yaml("candidate: {birth_date: 20260301}"), "candidate.birth_date", "date");
 }
 
@@ -121,7 +129,8 @@ TEST_F(FactsTest, InvalidAsOfIsAnError) {
 TEST_F(FactsTest, EnumValueOutsideTheListNamesFieldAndValues) {
   auto result = yaml("candidate: {education: 研究生}");
   expect_error(result, "candidate.education", "研究生");
-  for (const char* value : {"小学", "初中", "高中", "中专", "大专", "本科"}) EXPECT_TRUE(Contains(result.error().message, value));
+  for (const char* value : {"小学", "初中", "高中", "中专", "大专", "本科"})
+    EXPECT_TRUE(Contains(result.error().message, value));
 }
 
 TEST_F(FactsTest, UnknownFieldsAndEntriesAreIgnored) {
@@ -148,11 +157,13 @@ TEST_F(FactsTest, DecimalsWithMoreThanFourPlacesAreRejected) {
 }
 
 TEST_F(FactsTest, HugeNumbersAreRejected) {
-  expect_error(json(R"({"candidate": {"score": 18446744073709551615}})"), "candidate.score", "too large");
+  expect_error(json(R"({"candidate": {"score": 18446744073709551615}})"), "candidate.score",
+               "too large");
   EXPECT_FALSE(json(R"({"candidate": {"score": 1e30}})").ok());
   EXPECT_FALSE(yaml("candidate: {score: 99999999999999999999999}").ok());
   expect_error(json(R"({"candidate": {"ratio": 1e15}})"), "candidate.ratio", "too large");
-  expect_error(json(R"({"candidate": {"ratio": 922337203685478}})"), "candidate.ratio", "too large");
+  expect_error(json(R"({"candidate": {"ratio": 922337203685478}})"), "candidate.ratio",
+               "too large");
 }
 
 TEST_F(FactsTest, NegativeNumbersAreFine) {
@@ -218,7 +229,8 @@ TEST_F(FactsTest, DeeplyNestedDocumentIsAnErrorNotACrash) {
 // relative to the value (1e-6 * |value * 10000|), so from about 10 upwards a fifth decimal place
 // is silently rounded away instead of rejected: 39.00001 hours binds as 39.
 TEST_F(FactsTest, FifthDecimalPlaceIsRejectedForLargerValuesToo) {
-  expect_error(json(R"({"candidate": {"ratio": 39.00001}})"), "candidate.ratio", "4 decimal places");
+  expect_error(json(R"({"candidate": {"ratio": 39.00001}})"), "candidate.ratio",
+               "4 decimal places");
   expect_error(yaml("candidate: {ratio: 1000.00004}"), "candidate.ratio", "4 decimal places");
 }
 
@@ -234,7 +246,8 @@ TEST_F(FactsTest, DurationFieldAcceptsDurationText) {
 // ---- the internal reader ----------------------------------------------------------------------
 
 TEST(FactsReader, QuotedYamlScalarsStayStrings) {
-  auto json = detail::parse_yaml_document("a: \"18\"\nb: 18\nc: '2026-01-01'\nd: true\ne: \"true\"\nf: 1.5\n");
+  auto json = detail::parse_yaml_document(
+      "a: \"18\"\nb: 18\nc: '2026-01-01'\nd: true\ne: \"true\"\nf: 1.5\n");
   ASSERT_TRUE(json.ok()) << json.error().message;
   EXPECT_TRUE(json.value()["a"].is_string());
   EXPECT_TRUE(json.value()["b"].is_number_integer());

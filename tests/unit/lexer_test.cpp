@@ -41,7 +41,7 @@ TEST(Lexer, DateIsOneToken) {
 TEST(Lexer, SubtractionOfNumbersIsNotADate) {
   // 2026-03 is not the shape of a date: three tokens, int minus int.
   EXPECT_EQ(kinds("2026-03"), (std::vector<TokenKind>{TokenKind::kInt, TokenKind::kPunct,
-                                                       TokenKind::kInt, TokenKind::kEnd}));
+                                                      TokenKind::kInt, TokenKind::kEnd}));
 }
 
 TEST(Lexer, ImpossibleDateIsRejectedWithMessage) {
@@ -73,7 +73,8 @@ TEST(Lexer, IntegersAndDecimals) {
 
 TEST(Lexer, DotAfterNumberWithoutDigitIsMemberAccessPunct) {
   // "1." is an int followed by '.', not a decimal.
-  EXPECT_EQ(kinds("1."), (std::vector<TokenKind>{TokenKind::kInt, TokenKind::kPunct, TokenKind::kEnd}));
+  EXPECT_EQ(kinds("1."),
+            (std::vector<TokenKind>{TokenKind::kInt, TokenKind::kPunct, TokenKind::kEnd}));
 }
 
 TEST(Lexer, NumberRunningIntoNameIsAnError) {

@@ -110,13 +110,15 @@ TEST(Loader, YamlSyntaxErrorHasFileLineAndColumn) {
   EXPECT_EQ(d->file, folder.file("parameters.yaml"));
   EXPECT_GE(d->line, 4);
   EXPECT_GE(d->column, 1);
-  EXPECT_TRUE(Contains(format_diagnostic(*d), folder.file("parameters.yaml") + ":" + std::to_string(d->line) + ":" +
+  EXPECT_TRUE(Contains(format_diagnostic(*d), folder.file("parameters.yaml") + ":" +
+                                                  std::to_string(d->line) + ":" +
                                                   std::to_string(d->column) + ": error: "));
 }
 
 TEST(Loader, InvalidUtf8IsReportedWithItsPosition) {
   RuleFolder folder;
-  folder.write("extra.yaml", "# 注释\nparameters:\n  ab\xff: {type: int, value: 1, cite: \"1.1.1\"}\n");
+  folder.write("extra.yaml",
+               "# 注释\nparameters:\n  ab\xff: {type: int, value: 1, cite: \"1.1.1\"}\n");
   auto d = load_error(folder, "UTF-8");
   ASSERT_TRUE(d);
   EXPECT_EQ(d->file, folder.file("extra.yaml"));
@@ -164,14 +166,16 @@ TEST(Loader, ContentHashChangesWithTheFiles) {
 
 TEST(Loader, DuplicateRuleIdsAreAnError) {
   RuleFolder folder;
-  folder.write("decisions/d.yaml",
-               "decisions:\n"
-               "  - id: d\n"
-               "    hit: first\n"
-               "    output: {ok: bool}\n"
-               "    rules:\n"
-               "      - {id: r, cite: \"1.1.1\", when: \"true\", then: {ok: \"true\"}, because: {zh: z, en: e}}\n"
-               "      - {id: r, cite: \"1.1.2\", then: {ok: \"false\"}, because: {zh: z, en: e}}\n");
+  folder.write(
+      "decisions/d.yaml",
+      "decisions:\n"
+      "  - id: d\n"
+      "    hit: first\n"
+      "    output: {ok: bool}\n"
+      "    rules:\n"
+      "      - {id: r, cite: \"1.1.1\", when: \"true\", then: {ok: \"true\"}, because: {zh: z, en: "
+      "e}}\n"
+      "      - {id: r, cite: \"1.1.2\", then: {ok: \"false\"}, because: {zh: z, en: e}}\n");
   auto d = load_error(folder, "rule id 'r' is used twice");
   ASSERT_TRUE(d);
   EXPECT_EQ(d->line, 7);
@@ -202,16 +206,18 @@ TEST(Loader, CitingAnUnknownProvisionIsAnError) {
 
 TEST(Loader, SectionIdsAreCitable) {
   RuleFolder folder;
-  folder.write("decisions/d.yaml", "decisions:\n  - id: d\n    hit: first\n    output: {ok: bool}\n    rules:\n"
-                                   "      - {id: r, cite: \"1.1\", then: {ok: \"true\"}, because: {zh: z, en: e}}\n");
+  folder.write("decisions/d.yaml",
+               "decisions:\n  - id: d\n    hit: first\n    output: {ok: bool}\n    rules:\n"
+               "      - {id: r, cite: \"1.1\", then: {ok: \"true\"}, because: {zh: z, en: e}}\n");
   EXPECT_NE(folder.load_ok(), nullptr);
 }
 
 TEST(Loader, AllPolicyNeedsRequireAndCode) {
   RuleFolder folder;
-  folder.write("decisions/d.yaml",
-               "decisions:\n  - id: d\n    hit: all\n    output: {pass: ok, failures: failed}\n    rules:\n"
-               "      - {id: r, cite: \"1.1.1\", when: \"true\", because: {zh: z, en: e}}\n");
+  folder.write(
+      "decisions/d.yaml",
+      "decisions:\n  - id: d\n    hit: all\n    output: {pass: ok, failures: failed}\n    rules:\n"
+      "      - {id: r, cite: \"1.1.1\", when: \"true\", because: {zh: z, en: e}}\n");
   auto loaded = folder.load();
   ASSERT_FALSE(loaded.ok());
   EXPECT_TRUE(find_diagnostic(loaded.error().diagnostics, "`require:`"));
@@ -246,7 +252,8 @@ TEST(Loader, UnbalancedBracesInAMessageAreErrors) {
   RuleFolder folder;
   folder.write("decisions/d.yaml",
                "decisions:\n  - id: d\n    hit: first\n    output: {ok: bool}\n    rules:\n"
-               "      - {id: r, cite: \"1.1.1\", then: {ok: \"true\"}, because: {zh: \"a {as_of\", en: \"b } c\"}}\n");
+               "      - {id: r, cite: \"1.1.1\", then: {ok: \"true\"}, because: {zh: \"a {as_of\", "
+               "en: \"b } c\"}}\n");
   auto loaded = folder.load();
   ASSERT_FALSE(loaded.ok());
   EXPECT_TRUE(find_diagnostic(loaded.error().diagnostics, "no closing '}'"));
@@ -258,9 +265,11 @@ TEST(Loader, DecisionCycleIsReported) {
   folder.write("decisions/d.yaml",
                "decisions:\n"
                "  - id: a\n    hit: first\n    output: {ok: bool}\n    rules:\n"
-               "      - {id: r, cite: \"1.1.1\", then: {ok: 'decision(\"b\").ok'}, because: {zh: z, en: e}}\n"
+               "      - {id: r, cite: \"1.1.1\", then: {ok: 'decision(\"b\").ok'}, because: {zh: "
+               "z, en: e}}\n"
                "  - id: b\n    hit: first\n    output: {ok: bool}\n    rules:\n"
-               "      - {id: r, cite: \"1.1.1\", then: {ok: 'not decision(\"a\").ok'}, because: {zh: z, en: e}}\n");
+               "      - {id: r, cite: \"1.1.1\", then: {ok: 'not decision(\"a\").ok'}, because: "
+               "{zh: z, en: e}}\n");
   auto d = load_error(folder, "cycle");
   ASSERT_TRUE(d);
   EXPECT_TRUE(Contains(d->message, "a → b → a"));
@@ -281,7 +290,9 @@ TEST(Loader, DecisionReferenceUsesTheOtherOutcome) {
   auto good = decide(*ruleset, "d", kGoodCandidate, "2026-03-15");
   ASSERT_TRUE(good.ok()) << good.error().message;
   EXPECT_EQ(good.value().field("summary"), Value("合格"));
-  auto young = decide(*ruleset, "d", "candidate: {birth_date: 2010-01-01, education: 高中, score: 1}", "2026-03-15");
+  auto young =
+      decide(*ruleset, "d", "candidate: {birth_date: 2010-01-01, education: 高中, score: 1}",
+             "2026-03-15");
   ASSERT_TRUE(young.ok()) << young.error().message;
   EXPECT_EQ(young.value().field("summary"), Value("不合格"));
 }
@@ -290,8 +301,9 @@ TEST(Loader, DecisionReferenceUsesTheOtherOutcome) {
 
 TEST(Loader, ParameterWithBothCiteAndInterpretationIsAnError) {
   RuleFolder folder;
-  folder.write("extra.yaml", "parameters:\n  both:\n    type: int\n    value: 1\n    cite: \"1.1.1\"\n"
-                             "    interpretation: 因为\n");
+  folder.write("extra.yaml",
+               "parameters:\n  both:\n    type: int\n    value: 1\n    cite: \"1.1.1\"\n"
+               "    interpretation: 因为\n");
   auto d = load_error(folder, "needs exactly one source");
   ASSERT_TRUE(d);
   EXPECT_TRUE(Contains(d->message, "both"));
@@ -314,8 +326,9 @@ TEST(Loader, ParameterCitingAnUnknownProvisionIsAnError) {
 
 TEST(Loader, ParameterValueMustHaveItsType) {
   RuleFolder folder;
-  folder.write("extra.yaml", "parameters:\n  p: {type: int, value: \"18\", cite: \"1.1.1\"}\n"
-                             "  q: {type: education, value: 研究生, cite: \"1.1.1\"}\n");
+  folder.write("extra.yaml",
+               "parameters:\n  p: {type: int, value: \"18\", cite: \"1.1.1\"}\n"
+               "  q: {type: education, value: 研究生, cite: \"1.1.1\"}\n");
   auto loaded = folder.load();
   ASSERT_FALSE(loaded.ok());
   EXPECT_TRUE(find_diagnostic(loaded.error().diagnostics, "expected int"));
@@ -324,9 +337,10 @@ TEST(Loader, ParameterValueMustHaveItsType) {
 
 TEST(Loader, OverlappingParameterVersionsAreAnError) {
   RuleFolder folder;
-  folder.write("extra.yaml", "parameters:\n  p:\n    type: int\n    cite: \"1.1.1\"\n    versions:\n"
-                             "      - {effective_from: 2024-01-01, effective_to: 2025-06-30, value: 1}\n"
-                             "      - {effective_from: 2025-01-01, value: 2}\n");
+  folder.write("extra.yaml",
+               "parameters:\n  p:\n    type: int\n    cite: \"1.1.1\"\n    versions:\n"
+               "      - {effective_from: 2024-01-01, effective_to: 2025-06-30, value: 1}\n"
+               "      - {effective_from: 2025-01-01, value: 2}\n");
   EXPECT_TRUE(load_error(folder, "overlaps"));
 }
 
@@ -349,8 +363,9 @@ TEST(Loader, VersionedParameterPicksTheVersionInForce) {
   auto ruleset = folder.load_ok();
   ASSERT_NE(ruleset, nullptr);
   // 35 hours: enough under the 2024–2025 version (32), not under the 2026 one (40).
-  const char* facts = "candidate: {birth_date: 1990-05-01, education: 高中, score: 1,"
-                      " training: [{date: 2025-06-01, hours: 35}]}";
+  const char* facts =
+      "candidate: {birth_date: 1990-05-01, education: 高中, score: 1,"
+      " training: [{date: 2025-06-01, hours: 35}]}";
   auto in_2025 = decide(*ruleset, "eligibility", facts, "2025-12-31");
   ASSERT_TRUE(in_2025.ok()) << in_2025.error().message;
   EXPECT_EQ(in_2025.value().field("eligible"), Value(true));
@@ -383,14 +398,17 @@ TEST(Loader, NoParameterVersionInForceIsAnEvaluationError) {
   EXPECT_TRUE(Contains(early.error().message, "2023-12-31"));
 }
 
-// ---- effective dates of rules ---------------------------------------------------------------------
+// ---- effective dates of rules
+// ---------------------------------------------------------------------
 
 TEST(Loader, RulesApplyOnlyWithinTheirEffectiveDates) {
   RuleFolder folder;
   folder.write("decisions/d.yaml",
                "decisions:\n  - id: d\n    hit: first\n    output: {rate: int}\n    rules:\n"
-               "      - {id: new, cite: \"1.1.1\", effective_from: 2026-01-01, then: {rate: \"2\"}, because: {zh: z, en: e}}\n"
-               "      - {id: old, cite: \"1.1.1\", effective_to: 2025-12-31, then: {rate: \"1\"}, because: {zh: z, en: e}}\n");
+               "      - {id: new, cite: \"1.1.1\", effective_from: 2026-01-01, then: {rate: "
+               "\"2\"}, because: {zh: z, en: e}}\n"
+               "      - {id: old, cite: \"1.1.1\", effective_to: 2025-12-31, then: {rate: \"1\"}, "
+               "because: {zh: z, en: e}}\n");
   auto ruleset = folder.load_ok();
   ASSERT_NE(ruleset, nullptr);
   auto before = decide(*ruleset, "d", "{}", "2025-12-31");
@@ -404,9 +422,11 @@ TEST(Loader, RulesApplyOnlyWithinTheirEffectiveDates) {
 
 TEST(Loader, AllPolicyIgnoresRulesNotInForce) {
   RuleFolder folder;
-  folder.write("decisions/d.yaml",
-               "decisions:\n  - id: d\n    hit: all\n    output: {pass: ok, failures: failed}\n    rules:\n"
-               "      - {id: r, cite: \"1.1.1\", code: LATER, effective_from: 2027-01-01, require: \"false\", because: {zh: z, en: e}}\n");
+  folder.write(
+      "decisions/d.yaml",
+      "decisions:\n  - id: d\n    hit: all\n    output: {pass: ok, failures: failed}\n    rules:\n"
+      "      - {id: r, cite: \"1.1.1\", code: LATER, effective_from: 2027-01-01, require: "
+      "\"false\", because: {zh: z, en: e}}\n");
   auto ruleset = folder.load_ok();
   ASSERT_NE(ruleset, nullptr);
   auto result = decide(*ruleset, "d", "{}", "2026-06-01");
@@ -421,21 +441,26 @@ TEST(Loader, BadEffectiveDateIsAnError) {
   RuleFolder folder;
   folder.write("decisions/d.yaml",
                "decisions:\n  - id: d\n    hit: first\n    output: {ok: bool}\n    rules:\n"
-               "      - {id: r, cite: \"1.1.1\", effective_from: 2026-02-30, then: {ok: \"true\"}, because: {zh: z, en: e}}\n");
+               "      - {id: r, cite: \"1.1.1\", effective_from: 2026-02-30, then: {ok: \"true\"}, "
+               "because: {zh: z, en: e}}\n");
   EXPECT_TRUE(load_error(folder, "'2026-02-30' is not a valid date"));
 }
 
-// ---- hit policies ---------------------------------------------------------------------------------
+// ---- hit policies
+// ---------------------------------------------------------------------------------
 
 constexpr const char* kScoreBands =
     "    rules:\n"
-    "      - {id: high, cite: \"1.1.1\", when: \"candidate.score >= 80\", then: {band: '\"高\"'}, because: {zh: z, en: e}}\n"
-    "      - {id: pass, cite: \"1.1.2\", when: \"candidate.score >= 60\", then: {band: '\"及格\"'}, because: {zh: z, en: e}}\n";
+    "      - {id: high, cite: \"1.1.1\", when: \"candidate.score >= 80\", then: {band: '\"高\"'}, "
+    "because: {zh: z, en: e}}\n"
+    "      - {id: pass, cite: \"1.1.2\", when: \"candidate.score >= 60\", then: {band: "
+    "'\"及格\"'}, because: {zh: z, en: e}}\n";
 
 TEST(Loader, FirstPolicyTakesTheFirstApplyingRule) {
   RuleFolder folder;
-  folder.write("decisions/d.yaml", std::string("decisions:\n  - id: d\n    hit: first\n    output: {band: string}\n") +
-                                       kScoreBands);
+  folder.write("decisions/d.yaml",
+               std::string("decisions:\n  - id: d\n    hit: first\n    output: {band: string}\n") +
+                   kScoreBands);
   auto ruleset = folder.load_ok();
   ASSERT_NE(ruleset, nullptr);
   auto r = decide(*ruleset, "d", "candidate: {score: 90}", "2026-01-01");
@@ -449,8 +474,9 @@ TEST(Loader, FirstPolicyTakesTheFirstApplyingRule) {
 
 TEST(Loader, UniquePolicyWithTwoApplyingRulesIsAnEvaluationError) {
   RuleFolder folder;
-  folder.write("decisions/d.yaml", std::string("decisions:\n  - id: d\n    hit: unique\n    output: {band: string}\n") +
-                                       kScoreBands);
+  folder.write("decisions/d.yaml",
+               std::string("decisions:\n  - id: d\n    hit: unique\n    output: {band: string}\n") +
+                   kScoreBands);
   auto ruleset = folder.load_ok();
   ASSERT_NE(ruleset, nullptr);
   auto one = decide(*ruleset, "d", "candidate: {score: 70}", "2026-01-01");
@@ -465,8 +491,10 @@ TEST(Loader, UniquePolicyWithTwoApplyingRulesIsAnEvaluationError) {
 
 TEST(Loader, CollectPolicyGathersEveryApplyingRule) {
   RuleFolder folder;
-  folder.write("decisions/d.yaml", std::string("decisions:\n  - id: d\n    hit: collect\n    output: {band: string}\n") +
-                                       kScoreBands);
+  folder.write(
+      "decisions/d.yaml",
+      std::string("decisions:\n  - id: d\n    hit: collect\n    output: {band: string}\n") +
+          kScoreBands);
   auto ruleset = folder.load_ok();
   ASSERT_NE(ruleset, nullptr);
   auto both = decide(*ruleset, "d", "candidate: {score: 90}", "2026-01-01");
@@ -520,21 +548,26 @@ TEST(Loader, OverrideLoopIsAnError) {
   RuleFolder folder;
   folder.write("decisions/d.yaml",
                "decisions:\n  - id: d\n    hit: first\n    output: {ok: bool}\n    rules:\n"
-               "      - {id: a, cite: \"1.1.1\", overrides: b, then: {ok: \"true\"}, because: {zh: z, en: e}}\n"
-               "      - {id: b, cite: \"1.1.1\", overrides: a, then: {ok: \"false\"}, because: {zh: z, en: e}}\n");
+               "      - {id: a, cite: \"1.1.1\", overrides: b, then: {ok: \"true\"}, because: {zh: "
+               "z, en: e}}\n"
+               "      - {id: b, cite: \"1.1.1\", overrides: a, then: {ok: \"false\"}, because: "
+               "{zh: z, en: e}}\n");
   EXPECT_TRUE(load_error(folder, "loop"));
 }
 
 TEST(Loader, OverridesAreNotForAllPolicy) {
   RuleFolder folder;
-  folder.write("decisions/d.yaml",
-               "decisions:\n  - id: d\n    hit: all\n    output: {pass: ok, failures: failed}\n    rules:\n"
-               "      - {id: a, cite: \"1.1.1\", code: A, require: \"true\", because: {zh: z, en: e}}\n"
-               "      - {id: b, cite: \"1.1.1\", code: B, overrides: a, require: \"true\", because: {zh: z, en: e}}\n");
+  folder.write(
+      "decisions/d.yaml",
+      "decisions:\n  - id: d\n    hit: all\n    output: {pass: ok, failures: failed}\n    rules:\n"
+      "      - {id: a, cite: \"1.1.1\", code: A, require: \"true\", because: {zh: z, en: e}}\n"
+      "      - {id: b, cite: \"1.1.1\", code: B, overrides: a, require: \"true\", because: {zh: z, "
+      "en: e}}\n");
   EXPECT_TRUE(load_error(folder, "not all"));
 }
 
-// ---- the internal entry point ----------------------------------------------------------------------
+// ---- the internal entry point
+// ----------------------------------------------------------------------
 
 TEST(Loader, LoadRuleSetFillsTheModel) {
   RuleFolder folder;
@@ -546,13 +579,16 @@ TEST(Loader, LoadRuleSetFillsTheModel) {
   ASSERT_NE(model.provision("1.1"), nullptr);
   EXPECT_EQ(model.provision("1.1.2")->text, "具有高中以上文化程度。");
   ASSERT_GE(model.find_param("hours_required"), 0);
-  EXPECT_EQ(model.params[static_cast<std::size_t>(model.find_param("hours_required"))].versions.size(), 2u);
+  EXPECT_EQ(
+      model.params[static_cast<std::size_t>(model.find_param("hours_required"))].versions.size(),
+      2u);
 }
 
 }  // namespace
 }  // namespace tiaoli::test
 
-// ---- decision-level let --------------------------------------------------------------------------
+// ---- decision-level let
+// --------------------------------------------------------------------------
 
 namespace tiaoli::test {
 namespace {
@@ -587,7 +623,9 @@ TEST(DecisionLet, SharedByRulesAndCreditedWithTheFactsTheyRead) {
   folder.write("decisions/band.yaml", kDecisionLets);
   auto ruleset = folder.load_ok();
   ASSERT_NE(ruleset, nullptr);
-  auto decision = decide(*ruleset, "band", "candidate: {birth_date: 2000-01-01, education: 本科, score: 60}", "2026-03-15");
+  auto decision =
+      decide(*ruleset, "band", "candidate: {birth_date: 2000-01-01, education: 本科, score: 60}",
+             "2026-03-15");
   ASSERT_TRUE(decision.ok()) << decision.error().message;
   EXPECT_EQ(decision.value().field("band"), Value("high"));
   EXPECT_EQ(decision.value().field("doubled"), Value(120));
@@ -606,9 +644,13 @@ TEST(DecisionLet, ComputedOnlyWhenARuleUsesIt) {
   folder.write("decisions/band.yaml", kDecisionLets);
   auto ruleset = folder.load_ok();
   ASSERT_NE(ruleset, nullptr);
-  auto decided = decide(*ruleset, "band", "candidate: {birth_date: 2000-01-01, education: 本科, score: 60}", "2026-03-15");
+  auto decided =
+      decide(*ruleset, "band", "candidate: {birth_date: 2000-01-01, education: 本科, score: 60}",
+             "2026-03-15");
   EXPECT_TRUE(decided.ok()) << decided.error().message;
-  auto needs_ratio = decide(*ruleset, "band", "candidate: {birth_date: 2000-01-01, education: 本科, score: 10}", "2026-03-15");
+  auto needs_ratio =
+      decide(*ruleset, "band", "candidate: {birth_date: 2000-01-01, education: 本科, score: 10}",
+             "2026-03-15");
   ASSERT_FALSE(needs_ratio.ok());
   EXPECT_TRUE(Contains(needs_ratio.error().message, "candidate.ratio"));
 }

@@ -15,13 +15,20 @@ using test::Contains;
 
 const char* aggregate_name(Aggregate a) {
   switch (a) {
-    case Aggregate::kAny: return "any";
-    case Aggregate::kAll: return "all";
-    case Aggregate::kCount: return "count";
-    case Aggregate::kSum: return "sum";
-    case Aggregate::kFilter: return "filter";
-    case Aggregate::kMin: return "min";
-    case Aggregate::kMax: return "max";
+    case Aggregate::kAny:
+      return "any";
+    case Aggregate::kAll:
+      return "all";
+    case Aggregate::kCount:
+      return "count";
+    case Aggregate::kSum:
+      return "sum";
+    case Aggregate::kFilter:
+      return "filter";
+    case Aggregate::kMin:
+      return "min";
+    case Aggregate::kMax:
+      return "max";
   }
   return "?";
 }
@@ -31,32 +38,42 @@ std::string show(const Node* node) {
   if (node == nullptr) return "_";
   switch (node->kind) {
     case NodeKind::kLiteral:
-      if (node->literal.kind() == Value::Kind::kString) return "\"" + node->literal.as_string() + "\"";
-      if (node->literal.kind() == Value::Kind::kDuration) return "<" + node->literal.to_string() + ">";
+      if (node->literal.kind() == Value::Kind::kString)
+        return "\"" + node->literal.as_string() + "\"";
+      if (node->literal.kind() == Value::Kind::kDuration)
+        return "<" + node->literal.to_string() + ">";
       if (node->literal.kind() == Value::Kind::kDate) return "#" + node->literal.to_string();
       return node->literal.to_string();
-    case NodeKind::kIdent: return node->name;
-    case NodeKind::kMember: return show(node->children[0].get()) + "." + node->name;
+    case NodeKind::kIdent:
+      return node->name;
+    case NodeKind::kMember:
+      return show(node->children[0].get()) + "." + node->name;
     case NodeKind::kCall: {
       std::string s = node->name + "(";
-      for (std::size_t i = 0; i < node->children.size(); ++i) s += (i ? ", " : "") + show(node->children[i].get());
+      for (std::size_t i = 0; i < node->children.size(); ++i)
+        s += (i ? ", " : "") + show(node->children[i].get());
       return s + ")";
     }
-    case NodeKind::kUnary: return std::string("(") + op_text(node->op) + " " + show(node->children[0].get()) + ")";
+    case NodeKind::kUnary:
+      return std::string("(") + op_text(node->op) + " " + show(node->children[0].get()) + ")";
     case NodeKind::kBinary:
-      return "(" + show(node->children[0].get()) + " " + op_text(node->op) + " " + show(node->children[1].get()) + ")";
+      return "(" + show(node->children[0].get()) + " " + op_text(node->op) + " " +
+             show(node->children[1].get()) + ")";
     case NodeKind::kIf:
-      return "(if " + show(node->children[0].get()) + " then " + show(node->children[1].get()) + " else " +
-             show(node->children[2].get()) + ")";
+      return "(if " + show(node->children[0].get()) + " then " + show(node->children[1].get()) +
+             " else " + show(node->children[2].get()) + ")";
     case NodeKind::kList: {
       std::string s = "[";
-      for (std::size_t i = 0; i < node->children.size(); ++i) s += (i ? ", " : "") + show(node->children[i].get());
+      for (std::size_t i = 0; i < node->children.size(); ++i)
+        s += (i ? ", " : "") + show(node->children[i].get());
       return s + "]";
     }
     case NodeKind::kComprehension:
-      return std::string(aggregate_name(node->aggregate)) + "{" + node->name + " in " + show(node->children[0].get()) +
-             " where " + show(node->children[1].get()) + " : " + show(node->children[2].get()) + "}";
-    default: return "?";
+      return std::string(aggregate_name(node->aggregate)) + "{" + node->name + " in " +
+             show(node->children[0].get()) + " where " + show(node->children[1].get()) + " : " +
+             show(node->children[2].get()) + "}";
+    default:
+      return "?";
   }
 }
 
@@ -82,9 +99,7 @@ TEST(Parser, NotBindsTighterThanAnd) {
   EXPECT_EQ(parsed("not not a"), "(not (not a))");
 }
 
-TEST(Parser, NotAppliesToAWholeComparison) {
-  EXPECT_EQ(parsed("not a == b"), "(not (a == b))");
-}
+TEST(Parser, NotAppliesToAWholeComparison) { EXPECT_EQ(parsed("not a == b"), "(not (a == b))"); }
 
 TEST(Parser, ComparisonBindsTighterThanLogic) {
   EXPECT_EQ(parsed("a < 1 or b >= 2 and c != 3"), "((a < 1) or ((b >= 2) and (c != 3)))");
@@ -126,7 +141,8 @@ TEST(Parser, MemberNameMustNotBeAKeyword) {
 
 TEST(Parser, IfThenElse) {
   EXPECT_EQ(parsed("if a > 1 then \"x\" else \"y\""), "(if (a > 1) then \"x\" else \"y\")");
-  EXPECT_EQ(parsed("if a then 1 else if b then 2 else 3"), "(if a then 1 else (if b then 2 else 3))");
+  EXPECT_EQ(parsed("if a then 1 else if b then 2 else 3"),
+            "(if a then 1 else (if b then 2 else 3))");
 }
 
 TEST(Parser, IfWithoutElseIsAnError) {
@@ -182,7 +198,8 @@ TEST(Parser, ComprehensionVariableMustNotBeAKeyword) {
 }
 
 TEST(Parser, OrdinaryCalls) {
-  EXPECT_EQ(parsed("completed_years(c.birth, as_of, \"birthday\")"), "completed_years(c.birth, as_of, \"birthday\")");
+  EXPECT_EQ(parsed("completed_years(c.birth, as_of, \"birthday\")"),
+            "completed_years(c.birth, as_of, \"birthday\")");
   EXPECT_EQ(parsed("f()"), "f()");
 }
 

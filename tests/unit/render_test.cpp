@@ -26,7 +26,8 @@ class RenderTest : public ::testing::Test {
                   "  - id: summary\n"
                   "    title: {zh: 汇总, en: Summary}\n"
                   "    hit: first\n"
-                  "    output: {ok: bool, ends: date, codes: list<string>, hours: decimal, n: int, level: education}\n"
+                  "    output: {ok: bool, ends: date, codes: list<string>, hours: decimal, n: int, "
+                  "level: education}\n"
                   "    rules:\n"
                   "      - id: only\n"
                   "        cite: [\"1.1.1\", \"1.1.3\"]\n"
@@ -68,12 +69,14 @@ TEST_F(RenderTest, JsonTopLevelKeysInOrder) {
   Json json = Json::parse(decide("eligibility", kYoungCandidate).to_json(Lang::kZh));
   std::vector<std::string> keys;
   for (auto it = json.begin(); it != json.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"decision", "as_of", "outcome", "justification", "ruleset"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"decision", "as_of", "outcome", "justification", "ruleset"}));
   EXPECT_EQ(json["decision"], "eligibility");
   EXPECT_EQ(json["as_of"], "2026-03-15");
 
   std::vector<std::string> ruleset_keys;
-  for (auto it = json["ruleset"].begin(); it != json["ruleset"].end(); ++it) ruleset_keys.push_back(it.key());
+  for (auto it = json["ruleset"].begin(); it != json["ruleset"].end(); ++it)
+    ruleset_keys.push_back(it.key());
   EXPECT_EQ(ruleset_keys, (std::vector<std::string>{"name", "version", "content_hash"}));
   EXPECT_EQ(json["ruleset"]["name"], "unit-rules");
   EXPECT_EQ(json["ruleset"]["version"], "1.2.3");
@@ -107,8 +110,9 @@ TEST_F(RenderTest, OutcomeFieldsKeepTheirTypesAndOrder) {
 }
 
 TEST_F(RenderTest, DecimalOutcomeIsAJsonNumber) {
-  Json json = Json::parse(decide("summary", "candidate: {birth_date: 1990-01-01, education: 高中, score: 1,"
-                                            " training: [{date: 2026-01-10, hours: 2.25}]}")
+  Json json = Json::parse(decide("summary",
+                                 "candidate: {birth_date: 1990-01-01, education: 高中, score: 1,"
+                                 " training: [{date: 2026-01-10, hours: 2.25}]}")
                               .to_json(Lang::kEn));
   ASSERT_TRUE(json["outcome"]["hours"].is_number());
   EXPECT_DOUBLE_EQ(json["outcome"]["hours"].get<double>(), 2.25);
@@ -150,7 +154,8 @@ TEST_F(RenderTest, JsonRulesCarryCitesFactsAndParameters) {
 
 TEST_F(RenderTest, JsonMessageFollowsTheLanguage) {
   Decision d = decide("eligibility", kYoungCandidate);
-  EXPECT_EQ(rule_json(Json::parse(d.to_json(Lang::kEn)), "min_age")["message"], "Age 15; must be at least 18");
+  EXPECT_EQ(rule_json(Json::parse(d.to_json(Lang::kEn)), "min_age")["message"],
+            "Age 15; must be at least 18");
   EXPECT_EQ(Json::parse(d.to_json(Lang::kEn))["justification"]["lang"], "en");
 }
 

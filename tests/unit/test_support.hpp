@@ -20,7 +20,8 @@ namespace tiaoli::test {
 
 inline ::testing::AssertionResult Contains(std::string_view haystack, std::string_view needle) {
   if (haystack.find(needle) != std::string_view::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "'" << haystack << "' does not contain '" << needle << "'";
+  return ::testing::AssertionFailure()
+         << "'" << haystack << "' does not contain '" << needle << "'";
 }
 
 // A YAML single-quoted scalar holding `text` verbatim (expressions often contain double quotes).
@@ -145,8 +146,9 @@ inline constexpr const char* kEligibility = R"(decisions:
 )";
 
 inline std::string ruleset_yaml(bool with_calendar) {
-  return std::string("ruleset:\n  name: unit-rules\n  title: 单元测试规则\n  version: 1.2.3\n"
-                     "  regulation: regulation.yaml\n") +
+  return std::string(
+             "ruleset:\n  name: unit-rules\n  title: 单元测试规则\n  version: 1.2.3\n"
+             "  regulation: regulation.yaml\n") +
          (with_calendar ? "  calendar: tiny\n" : "");
 }
 
@@ -194,7 +196,8 @@ class RuleFolder {
   std::shared_ptr<const RuleSet> load_ok() const {
     auto loaded = load();
     if (!loaded.ok()) {
-      ADD_FAILURE() << "the rule set did not load:\n" << format_diagnostics(loaded.error().diagnostics);
+      ADD_FAILURE() << "the rule set did not load:\n"
+                    << format_diagnostics(loaded.error().diagnostics);
       return nullptr;
     }
     return loaded.value();
@@ -249,7 +252,8 @@ class Calc {
   bool loaded() const { return ruleset_ != nullptr; }
   const RuleSet& ruleset() const { return *ruleset_; }
 
-  Result<Value> run(std::string_view facts_yaml = "{}", std::string_view as_of = "2026-03-15") const {
+  Result<Value> run(std::string_view facts_yaml = "{}",
+                    std::string_view as_of = "2026-03-15") const {
     if (!ruleset_) return Error{"the rule set did not load", "", {}};
     auto facts = ruleset_->parse_facts(facts_yaml, FactsFormat::kYaml);
     if (!facts.ok()) return facts.error();
