@@ -86,6 +86,13 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
         "",
         {}};
   }
+  if (facts.bound().model != model_.get()) {
+    return Error{
+        "these facts were read by another rule set (a reload replaced it?); read them again with "
+        "this one",
+        "",
+        {}};
+  }
   std::optional<Date> as_of = options.as_of ? options.as_of : facts.as_of();
   if (!as_of) return Error{"no evaluation date: give as_of in the facts or --as-of", "as_of", {}};
   std::vector<Value> overrides;

@@ -45,6 +45,13 @@ struct EvalOptions {
   // Evaluation steps one decision may take (each expression node and list element is a step);
   // a decision that needs more fails with a clear error instead of running on.
   int max_steps = 1000000;
+
+  // The options for deciding without a justification (the fastest way).
+  static EvalOptions outcome_only() {
+    EvalOptions options;
+    options.justify = false;
+    return options;
+  }
   // "What if" values for parameters, by name, written as in a rule file (e.g. {"min_age", "20"},
   // {"age_convention", "day_after_birthday"}). Justifications mark them as overridden.
   std::vector<std::pair<std::string, std::string>> parameters;

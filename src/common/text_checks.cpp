@@ -20,6 +20,27 @@ std::size_t utf8_length(unsigned char c) {
   return 0;
 }
 
+}  // namespace
+
+std::size_t valid_utf8_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  unsigned char c = byte(0);
+  std::size_t length = utf8_length(c);
+  if (length == 0 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+  }
+  // Overlong forms, UTF-16 surrogates (U+D800–U+DFFF) and code points above U+10FFFF.
+  if (c == 0xC0 || c == 0xC1) return 0;
+  if (c == 0xE0 && byte(1) < 0xA0) return 0;
+  if (c == 0xED && byte(1) >= 0xA0) return 0;
+  if (c == 0xF0 && byte(1) < 0x90) return 0;
+  if (c > 0xF4 || (c == 0xF4 && byte(1) >= 0x90)) return 0;
+  return length;
+}
+
+namespace {
+
 TextProblem problem_at(std::string_view text, std::size_t offset, std::string message) {
   TextProblem problem;
   problem.line = 1;
@@ -61,11 +82,8 @@ class AliasDetector : public YAML::EventHandler {
 std::optional<TextProblem> check_text(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
-    std::size_t length = utf8_length(c);
-    bool valid = length != 0 && i + length <= text.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    }
+    std::size_t length = valid_utf8_length(text, i);
+    bool valid = length != 0;
     if (!valid) {
       return problem_at(text, i,
                         "the text is not valid UTF-8 (was it saved as GBK?); save it as UTF-8");
@@ -90,8 +108,9 @@ std::optional<TextProblem> find_yaml_alias(const std::string& text) {
   YAML::Parser parser(stream);
   AliasDetector detector;
   try {
-    while (parser.HandleNextDocument(detector)) {
-    }
+    // One document, as YAML::Load reads: yaml-cpp 0.7 can report an endless stream of empty
+    // documents for some broken input (e.g. "&a,"), so never loop over documents.
+    parser.HandleNextDocument(detector);
   } catch (const AliasFound& found) {
     std::string_view view(text);
     std::size_t offset = 0;

@@ -14,6 +14,10 @@ struct TextProblem {
   std::string message;
 };
 
+// The length of the UTF-8 sequence starting at text[i], or 0 when it is not valid UTF-8
+// (truncated, overlong, a UTF-16 surrogate, beyond U+10FFFF).
+std::size_t valid_utf8_length(std::string_view text, std::size_t i);
+
 // Invalid UTF-8, or a control character other than tab, newline and carriage return.
 std::optional<TextProblem> check_text(std::string_view text);
 

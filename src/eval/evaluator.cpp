@@ -7,8 +7,9 @@
 namespace tiaoli::detail {
 namespace {
 
-__extension__ typedef __int128
-    Int128;  // NOLINT(modernize-use-using): exact 4-place decimal products
+// Exact products of 4-place decimals. (`__extension__` keeps -Wpedantic quiet about __int128.)
+// NOLINTNEXTLINE(modernize-use-using): `using` cannot carry __extension__
+__extension__ typedef __int128 Int128;
 
 // Every node evaluated and every list element visited costs one step of the budget.
 void spend(EvalContext& context) {
@@ -84,7 +85,8 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
       overflow();
     auto date = time::add_months_clamped(to_boost(a.as_date()), sign * (d.years * 12 + d.months));
     if (date.is_special()) throw EvalFailure{"the date falls outside the years 1400 to 9999", ""};
-    std::int64_t days = static_cast<std::int64_t>(from_boost(date).days) + sign * d.days;
+    std::int64_t days =
+        static_cast<std::int64_t>(from_boost(date).days) + std::int64_t{sign} * d.days;
     static const std::int64_t kFirst = Date::from_ymd(1400, 1, 1).days;
     static const std::int64_t kLast = Date::from_ymd(9999, 12, 31).days;
     if (days < kFirst || days > kLast)

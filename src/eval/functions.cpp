@@ -61,7 +61,7 @@ Value term_end(Args args, EvalContext&) {
   Duration d = args[1].as_duration();
   if (d.days != 0) throw EvalFailure{"term_end takes a term in years or months, not days", ""};
   std::int64_t months = std::int64_t{d.years} * 12 + d.months;
-  if (months < 1 || months > 12 * 100) {
+  if (months < 1 || months > std::int64_t{12} * 100) {
     throw EvalFailure{"a term of " + d.to_string() + " is out of range (1 month to 100 years)", ""};
   }
   Date start = args[0].as_date();
@@ -92,7 +92,21 @@ Value add_working_days(Args args, EvalContext& context) {
   const time::Calendar& calendar = calendar_of(context);
   auto n = static_cast<int>(bounded_count(args[1], 10000, "the number of working days"));
   if (n < 0) throw EvalFailure{"add_working_days needs a number of days >= 0", ""};
-  return Value(from_boost(calendar_value(calendar.add_working_days(arg_date(args[0]), n))));
+  time::Date start = arg_date(args[0]);
+  time::Date result = calendar_value(calendar.add_working_days(start, n));
+  if (context.notes != nullptr) {
+    std::vector<time::Date> skipped;
+    for (time::Date d = start + boost::gregorian::days(1); d < result;
+         d += boost::gregorian::days(1)) {
+      if (!calendar_value(calendar.is_working_day(d))) skipped.push_back(d);
+    }
+    std::string note = "calendar " + calendar.id() + ": " + std::to_string(n) +
+                       " working days after " + time::format_iso_date(start) + " is " +
+                       time::format_iso_date(result);
+    if (!skipped.empty()) note += "; days off passed over: " + describe_days(calendar, skipped);
+    context.notes->push_back(std::move(note));
+  }
+  return Value(from_boost(result));
 }
 
 Value is_working_day(Args args, EvalContext& context) {

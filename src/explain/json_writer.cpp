@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "common/text_checks.hpp"
+
 namespace tiaoli::detail {
 
 namespace {
@@ -38,6 +40,18 @@ void JsonWriter::string(std::string_view text) {
   std::size_t plain = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
+    if (c >=
+        0x80) {  // keep valid UTF-8; anything else (e.g. a decoded lone surrogate) becomes U+FFFD
+      std::size_t length = valid_utf8_length(text, i);
+      if (length != 0) {
+        i += length - 1;
+        continue;
+      }
+      out_.append(text.substr(plain, i - plain));
+      out_.append("\ufffd");
+      plain = i + 1;
+      continue;
+    }
     if (!needs_escape(c)) continue;
     out_.append(text.substr(plain, i - plain));
     plain = i + 1;

@@ -46,6 +46,7 @@ Result<std::shared_ptr<const BoundFacts>> bind_document(const RuleSetModel& mode
         {}};
   }
   auto bound = std::make_shared<BoundFacts>();
+  bound->model = &model;
   try {
     bound->record = Binder<Traits>::record(*model.facts, document, FactPlace{});
     typename Traits::Node slot;

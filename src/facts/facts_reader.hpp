@@ -19,6 +19,7 @@ class Node;
 namespace tiaoli::detail {
 
 struct BoundFacts {
+  const RuleSetModel* model = nullptr;   // the schema they were bound to; decide() checks it
   std::shared_ptr<const Record> record;  // of type RuleSetModel::facts
   std::optional<Date> as_of;
   std::string id;

@@ -52,7 +52,9 @@ nlohmann::json convert(const YAML::Node& node, const std::string& path, int dept
       nlohmann::json object = nlohmann::json::object();
       for (const auto& entry : node) {
         std::string key = entry.first.Scalar();
-        std::string child = path.empty() ? key : path + "." + key;
+        std::string child = path;
+        if (!child.empty()) child += '.';
+        child += key;
         if (object.contains(key)) throw FactError{child, child + " appears twice"};
         object[key] = convert(entry.second, child, depth + 1);
       }

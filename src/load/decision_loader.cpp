@@ -199,6 +199,7 @@ void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& deci
     }
   }
   const YAML::Node condition = all ? node["require"] : node["when"];
+  rule.has_condition = static_cast<bool>(condition);
   if (condition) rule.condition = compiler.compile(condition, scope, model.types.boolean(), usage);
   if (const YAML::Node then = node["then"]; then && !all) {
     if (!then.IsMap()) {
@@ -388,7 +389,7 @@ void define_decision(const Section& section, const YAML::Node& node, int index,
   resolve_overrides(file, rules, decision);
   if (decision.hit == HitPolicy::kUnique && decision.rules.size() > 1) {
     for (const RuleDef& rule : decision.rules) {
-      if (!rule.condition.root && rule.overridden_by.empty() && !node["rules"].IsNull()) {
+      if (!rule.has_condition && rule.overridden_by.empty()) {
         file.sink->error(rule.where, "rule " + rule.id +
                                          " has no `when`, so under hit policy `unique` it applies "
                                          "together with every other rule of " +

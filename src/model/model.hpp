@@ -83,7 +83,8 @@ struct RuleDef {
   std::vector<std::string> cites;
   std::string code;  // for `all`
   std::vector<LetBinding> lets;
-  Expr condition;                          // `when` (first/unique/collect) or `require` (all)
+  Expr condition;              // `when` (first/unique/collect) or `require` (all)
+  bool has_condition = false;  // written in the file (its expression may have failed to check)
   std::vector<std::pair<int, Expr>> then;  // output field index → value
   MessageTemplate because_zh;
   MessageTemplate because_en;
