@@ -1,0 +1,129 @@
+// Fuzz target: the expression parser, type checker and evaluator, directly (no YAML around them).
+// Input: byte 0 chooses the context — which Huzhou decision the expression belongs to (so
+// decision("...") references and cycles are checked as in that decision) and whether a boolean
+// is expected (as for `when`/`require`) or any type (as for `let`); the rest is the expression
+// text. Two `let` bindings are in scope, as in a rule: `age` (int) and `start` (date).
+// Invariants: parse/check never crash; a parse or check error has a message and an offset inside
+// the text; an expression that checks evaluates without crashing, either to a value of its type
+// or to an EvalFailure (bad facts, a date outside the calendar, the step budget).
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/checker.hpp"
+#include "eval/evaluator.hpp"
+#include "expr/parser.hpp"
+#include "facts/facts_reader.hpp"
+#include "fuzz_support.hpp"
+#include "tiaoli/tiaoli.hpp"
+
+namespace tiaoli::fuzz {
+namespace {
+
+// Every record of the Huzhou schema, so that any field access has a value.
+constexpr std::string_view kFacts = R"(as_of: 2026-03-31
+candidate:
+  birth_date: 1990-02-28
+  education: 高中
+  political_quality: true
+  law_abiding: true
+  good_conduct: true
+  familiar_with_locality: true
+  communication_ability: true
+  health_fit: true
+  annual_grades: [{year: 2024, grade: 不合格}, {year: 2025, grade: 合格}]
+worker:
+  birth_date: 1985-07-01
+  contract_start: 2025-03-01
+  contract_term_years: 1
+  training: [{date: 2026-01-10, hours: 8, method: 集中培训}, {date: 2026-02-10, hours: 12.5, method: 在线学习}]
+  annual_grades: [{year: 2025, grade: 优秀}]
+  incidents: [{date: 2026-02-01, kind: 失误, severity: 轻微}]
+  equipment: [电脑, 手机, 工作证件]
+  workplace_provided: true
+  pay: {base: 3000, performance: 1200, paid_on_time: true}
+  social_insurance_paid: true
+publicity: {start: 2026-03-02, objections: 0}
+)";
+
+struct Context {
+  std::shared_ptr<const RuleSet> rules;
+  Facts facts;
+};
+
+Context& context() {
+  static Context* instance = [] {
+    auto loaded = RuleSet::load((std::filesystem::path(TIAOLI_SOURCE_DIR) / "rules/huzhou").string());
+    if (!loaded.ok()) std::fputs(format_diagnostics(loaded.error().diagnostics).c_str(), stderr);
+    TIAOLI_FUZZ_CHECK(loaded.ok(), "rules/huzhou loads");
+    auto facts = loaded.value()->parse_facts(kFacts, FactsFormat::kYaml);
+    TIAOLI_FUZZ_CHECK(facts.ok(), "the expression fuzzer's facts bind");
+    return new Context{loaded.value(), facts.value()};
+  }();
+  return *instance;
+}
+
+}  // namespace
+
+int expression(const std::uint8_t* data, std::size_t size) {
+  if (size < 1) return 0;
+  Context& ctx = context();
+  // The checker interns list types in the model's type table (bounded: one per element type);
+  // nothing else in the model changes, and the fuzzer runs one input at a time.
+  auto& model = const_cast<detail::RuleSetModel&>(ctx.rules->model());
+  int decision = (data[0] & 0x7f) % static_cast<int>(model.decisions.size());
+  bool want_bool = (data[0] & 0x80) != 0;
+  std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+
+  detail::ParseOutput parsed = detail::parse_expression(text);
+  if (!parsed.root) {
+    TIAOLI_FUZZ_CHECK(!parsed.error.message.empty(), "a parse error has a message");
+    TIAOLI_FUZZ_CHECK(parsed.error.offset >= 0 && static_cast<std::size_t>(parsed.error.offset) <= text.size(),
+                      "a parse error's offset is inside the text");
+    return 0;
+  }
+
+  int next_slot = 0;
+  detail::Scope scope(&next_slot);
+  int age_slot = scope.bind("age", model.types.integer(), false);
+  int start_slot = scope.bind("start", model.types.date(), false);
+  detail::Usage usage;
+  detail::Checker checker(model, decision);
+  checker.check(*parsed.root, scope, want_bool ? model.types.boolean() : nullptr, usage);
+  if (!checker.errors().empty()) {
+    for (const detail::CheckError& error : checker.errors()) {
+      TIAOLI_FUZZ_CHECK(!error.message.empty(), "a check error has a message");
+      TIAOLI_FUZZ_CHECK(error.offset >= 0 && static_cast<std::size_t>(error.offset) <= text.size(),
+                        "a check error's offset is inside the text");
+    }
+    return 0;
+  }
+  TIAOLI_FUZZ_CHECK(parsed.root->type != nullptr, "a checked expression has a type");
+  detail::collect_fact_paths(*parsed.root, usage);
+
+  std::vector<Value> slots(static_cast<std::size_t>(next_slot));
+  slots[static_cast<std::size_t>(age_slot)] = Value(36);
+  slots[static_cast<std::size_t>(start_slot)] = Value(Date::from_ymd(2025, 3, 1));
+  std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
+  std::vector<std::string> notes;
+  const detail::BoundFacts& bound = ctx.facts.bound();
+  detail::EvalContext eval{model, *bound.record, *bound.as_of, slots, outcomes, &notes};
+  try {
+    Value value = detail::evaluate(*parsed.root, eval);
+    (void)value.to_string();
+    if (want_bool) TIAOLI_FUZZ_CHECK(value.kind() == Value::Kind::kBool, "a boolean expression gives a bool");
+  } catch (const detail::EvalFailure& failure) {
+    TIAOLI_FUZZ_CHECK(!failure.message.empty(), "an evaluation failure has a message");
+  }
+  return 0;
+}
+
+}  // namespace tiaoli::fuzz
+
+#ifndef TIAOLI_FUZZ_NO_MAIN
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return tiaoli::fuzz::expression(data, size);
+}
+#endif
