@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   }
   auto loaded = tiaoli::RuleSet::load(argv[1]);
   if (!loaded) {
-    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message << "\n";
+    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message
+              << "\n";
     return 1;
   }
   const tiaoli::RuleSet& rules = *loaded.value();

@@ -20,14 +20,16 @@ namespace {
 std::shared_ptr<const tiaoli::RuleSet> load(const char* path) {
   auto loaded = tiaoli::RuleSet::load(path);
   if (!loaded) {
-    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message << "\n";
+    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message
+              << "\n";
     return nullptr;
   }
   return loaded.value();
 }
 
 // Decides `decision_id` for a publicity period starting on `start`; prints errors.
-std::optional<tiaoli::Decision> decide(const tiaoli::RuleSet& rules, const char* decision_id, const std::string& start) {
+std::optional<tiaoli::Decision> decide(const tiaoli::RuleSet& rules, const char* decision_id,
+                                       const std::string& start) {
   auto document = tiaoli::FactValue::object({
       {"as_of", start},
       {"publicity", tiaoli::FactValue::object({{"start", start}, {"objections", 0}})},
@@ -72,8 +74,10 @@ int main(int argc, char** argv) {
 
   // A date the calendar does not cover is an error, never a guess.
   auto beyond = county->make_facts(tiaoli::FactValue::object(
-      {{"as_of", "2026-12-24"}, {"publicity", tiaoli::FactValue::object({{"start", "2026-12-24"}})}}));
+      {{"as_of", "2026-12-24"},
+       {"publicity", tiaoli::FactValue::object({{"start", "2026-12-24"}})}}));
   auto refused = county->decide("publicity.deadlines", beyond.value());
-  std::cout << "publicity from 2026-12-24: " << (refused ? "decided?!" : refused.error().message) << "\n";
+  std::cout << "publicity from 2026-12-24: " << (refused ? "decided?!" : refused.error().message)
+            << "\n";
   return refused ? 1 : 0;
 }

@@ -16,7 +16,7 @@ namespace {
 struct WorkerRow {
   std::string birth_date;
   std::string contract_start;
-  std::vector<std::pair<int, std::string>> grades;  // (year, grade)
+  std::vector<std::pair<int, std::string>> grades;       // (year, grade)
   std::vector<std::pair<std::string, double>> training;  // (date, hours)
 };
 
@@ -27,7 +27,8 @@ tiaoli::FactValue to_facts(const WorkerRow& row, const std::string& as_of) {
   }
   tiaoli::FactValue::Array training;
   for (const auto& [date, hours] : row.training) {
-    training.push_back(tiaoli::FactValue::object({{"date", date}, {"hours", hours}, {"method", "集中培训"}}));
+    training.push_back(
+        tiaoli::FactValue::object({{"date", date}, {"hours", hours}, {"method", "集中培训"}}));
   }
   tiaoli::FactValue worker = tiaoli::FactValue::object({
       {"birth_date", row.birth_date},
@@ -35,7 +36,8 @@ tiaoli::FactValue to_facts(const WorkerRow& row, const std::string& as_of) {
       {"annual_grades", grades},
       {"training", training},
       {"workplace_provided", true},
-      {"pay", tiaoli::FactValue::object({{"base", 3000}, {"performance", 1200}, {"paid_on_time", true}})},
+      {"pay",
+       tiaoli::FactValue::object({{"base", 3000}, {"performance", 1200}, {"paid_on_time", true}})},
       {"social_insurance_paid", true},
   });
   tiaoli::FactValue document;
@@ -44,10 +46,12 @@ tiaoli::FactValue to_facts(const WorkerRow& row, const std::string& as_of) {
 }
 
 // Decides one decision and prints the outcome and the rules that decided it.
-bool decide(const tiaoli::RuleSet& rules, const tiaoli::FactValue& document, const char* decision_id) {
+bool decide(const tiaoli::RuleSet& rules, const tiaoli::FactValue& document,
+            const char* decision_id) {
   auto facts = rules.make_facts(document);
   if (!facts) {
-    std::cout << decision_id << ": bad facts: " << facts.error().message << " [field " << facts.error().field << "]\n";
+    std::cout << decision_id << ": bad facts: " << facts.error().message << " [field "
+              << facts.error().field << "]\n";
     return false;
   }
   auto decision = rules.decide(decision_id, facts.value());
@@ -58,7 +62,8 @@ bool decide(const tiaoli::RuleSet& rules, const tiaoli::FactValue& document, con
   const tiaoli::Record& outcome = decision.value().outcome();
   std::cout << decision_id << ":";
   for (std::size_t i = 0; i < outcome.fields.size(); ++i) {
-    std::cout << (i == 0 ? " " : ", ") << outcome.field_name(i) << " = " << outcome.fields[i].to_string();
+    std::cout << (i == 0 ? " " : ", ") << outcome.field_name(i) << " = "
+              << outcome.fields[i].to_string();
   }
   std::cout << "\n";
   for (const tiaoli::RuleExplanation& rule : decision.value().explain(tiaoli::Lang::kEn)) {
@@ -76,12 +81,16 @@ int main(int argc, char** argv) {
   }
   auto loaded = tiaoli::RuleSet::load(argv[1]);
   if (!loaded) {
-    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message << "\n";
+    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message
+              << "\n";
     return 1;
   }
   const tiaoli::RuleSet& rules = *loaded.value();
 
-  WorkerRow row{"1985-07-01", "2025-03-01", {{2024, "合格"}, {2025, "优秀"}}, {{"2025-04-10", 24.0}, {"2025-09-18", 12.5}}};
+  WorkerRow row{"1985-07-01",
+                "2025-03-01",
+                {{2024, "合格"}, {2025, "优秀"}},
+                {{"2025-04-10", 24.0}, {"2025-09-18", 12.5}}};
   bool ok = decide(rules, to_facts(row, "2026-03-15"), "assessment.consequence");
   ok = decide(rules, to_facts(row, "2025-12-31"), "training.compliance") && ok;
 

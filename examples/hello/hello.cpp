@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
   // Load once. A rule author's mistakes come back as diagnostics (file:line:col), never as throws.
   auto loaded = tiaoli::RuleSet::load(argv[1]);
   if (!loaded) {
-    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message << "\n";
+    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message
+              << "\n";
     return 1;
   }
   std::shared_ptr<const tiaoli::RuleSet> rules = loaded.value();  // immutable; share freely

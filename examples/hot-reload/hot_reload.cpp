@@ -55,8 +55,9 @@ void print_decision(const tiaoli::RuleSetHolder& holder, const tiaoli::Facts& fa
     return;
   }
   const tiaoli::RuleSet& used = decision.value().ruleset();
-  std::cout << "  rule set " << used.version() << " (" << used.content_hash().substr(0, 12) << ", generation "
-            << holder.generation() << "): eligible = " << decision.value().field("eligible").to_string()
+  std::cout << "  rule set " << used.version() << " (" << used.content_hash().substr(0, 12)
+            << ", generation " << holder.generation()
+            << "): eligible = " << decision.value().field("eligible").to_string()
             << ", failed = " << decision.value().field("failed").to_string() << "\n";
 }
 
@@ -67,7 +68,10 @@ int main(int argc, char** argv) {
     std::cerr << "usage: example_hot_reload RULES_DIR\n";
     return 2;
   }
-  const fs::path work = fs::temp_directory_path() / ("tiaoli-hot-reload-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  const fs::path work =
+      fs::temp_directory_path() /
+      ("tiaoli-hot-reload-" +
+       std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
   fs::remove_all(work);
   fs::copy(argv[1], work, fs::copy_options::recursive);
   struct RemoveOnExit {
@@ -95,7 +99,8 @@ int main(int argc, char** argv) {
         auto facts = rules->parse_facts(kCandidate, tiaoli::FactsFormat::kJson);
         auto decision = rules->decide("selection.eligibility", facts.value(), outcome_only);
         const bool eligible = decision.value().field("eligible").as_bool();
-        const bool expected = decision.value().ruleset().version() == "0.1.0";  // min_age 18 → eligible
+        const bool expected =
+            decision.value().ruleset().version() == "0.1.0";  // min_age 18 → eligible
         if (eligible != expected) ++inconsistent;
         ++decided;
       }
@@ -107,7 +112,8 @@ int main(int argc, char** argv) {
   print_decision(holder, facts.value());
 
   std::cout << "2. an analyst raises min_age to 20 (version 0.2.0), then reload():\n";
-  bool edited = edit(work / "parameters.yaml", "min_age:\n    type: int\n    value: 18", "min_age:\n    type: int\n    value: 20") &&
+  bool edited = edit(work / "parameters.yaml", "min_age:\n    type: int\n    value: 18",
+                     "min_age:\n    type: int\n    value: 20") &&
                 edit(work / "ruleset.yaml", "version: 0.1.0", "version: 0.2.0");
   if (!edited) {
     std::cerr << "the rule files are not the ones this example expects\n";
@@ -120,7 +126,8 @@ int main(int argc, char** argv) {
   print_decision(holder, facts.value());
 
   std::cout << "3. an analyst makes a typo (params.min_agee), then reload():\n";
-  edit(work / "decisions" / "selection.yaml", "require: age >= params.min_age", "require: age >= params.min_agee");
+  edit(work / "decisions" / "selection.yaml", "require: age >= params.min_age",
+       "require: age >= params.min_agee");
   auto refused = holder.reload(work.string());
   if (refused) {
     std::cerr << "a broken rule set was accepted\n";
@@ -132,7 +139,7 @@ int main(int argc, char** argv) {
 
   stop = true;
   readers.clear();  // join
-  std::cout << "readers: " << decided.load() << " decisions during the reloads, " << inconsistent.load()
-            << " inconsistent with the rule set they were taken with\n";
+  std::cout << "readers: " << decided.load() << " decisions during the reloads, "
+            << inconsistent.load() << " inconsistent with the rule set they were taken with\n";
   return inconsistent == 0 ? 0 : 1;
 }

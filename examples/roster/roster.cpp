@@ -26,10 +26,17 @@ std::string json_string(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";
@@ -63,7 +70,8 @@ int main(int argc, char** argv) {
   }
   auto loaded = tiaoli::RuleSet::load(argv[1]);
   if (!loaded) {
-    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message << "\n";
+    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message
+              << "\n";
     return 1;
   }
   const std::shared_ptr<const tiaoli::RuleSet> rules = loaded.value();
@@ -108,8 +116,9 @@ int main(int argc, char** argv) {
   const auto eligible = std::count_if(results.begin(), results.end(), [](const std::string& r) {
     return r.find("\"outcome\":{\"eligible\":true") != std::string::npos;
   });
-  std::cerr << roster.size() << " candidates on " << threads << " threads: " << eligible << " eligible, "
-            << summary.failed << " not decided\n";
-  std::cout << "decide_jsonl gives the same lines: " << (batch_out.str() == ours.str() ? "yes" : "no") << "\n";
+  std::cerr << roster.size() << " candidates on " << threads << " threads: " << eligible
+            << " eligible, " << summary.failed << " not decided\n";
+  std::cout << "decide_jsonl gives the same lines: "
+            << (batch_out.str() == ours.str() ? "yes" : "no") << "\n";
   return batch_out.str() == ours.str() ? 0 : 1;
 }

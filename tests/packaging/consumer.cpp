@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
   }
   auto loaded = tiaoli::RuleSet::load(argv[1]);
   if (!loaded) {
-    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message << "\n";
+    std::cerr << tiaoli::format_diagnostics(loaded.error().diagnostics) << loaded.error().message
+              << "\n";
     return 1;
   }
   auto facts = loaded.value()->make_facts(tiaoli::FactValue::object({
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   }
   const std::string failed = decision.value().field("failed").to_string();
   std::cout << "consumer: " << loaded.value()->name() << " " << loaded.value()->version()
-            << ": eligible = " << decision.value().field("eligible").to_string() << ", failed = " << failed << "\n";
+            << ": eligible = " << decision.value().field("eligible").to_string()
+            << ", failed = " << failed << "\n";
   return failed == "[AGE_UNDER_18]" ? 0 : 1;
 }
