@@ -55,7 +55,8 @@ struct Context {
 
 Context& context() {
   static Context* instance = [] {
-    auto loaded = RuleSet::load((std::filesystem::path(TIAOLI_SOURCE_DIR) / "rules/huzhou").string());
+    auto loaded =
+        RuleSet::load((std::filesystem::path(TIAOLI_SOURCE_DIR) / "rules/huzhou").string());
     if (!loaded.ok()) std::fputs(format_diagnostics(loaded.error().diagnostics).c_str(), stderr);
     TIAOLI_FUZZ_CHECK(loaded.ok(), "rules/huzhou loads");
     auto facts = loaded.value()->parse_facts(kFacts, FactsFormat::kYaml);
@@ -80,8 +81,9 @@ int expression(const std::uint8_t* data, std::size_t size) {
   detail::ParseOutput parsed = detail::parse_expression(text);
   if (!parsed.root) {
     TIAOLI_FUZZ_CHECK(!parsed.error.message.empty(), "a parse error has a message");
-    TIAOLI_FUZZ_CHECK(parsed.error.offset >= 0 && static_cast<std::size_t>(parsed.error.offset) <= text.size(),
-                      "a parse error's offset is inside the text");
+    TIAOLI_FUZZ_CHECK(
+        parsed.error.offset >= 0 && static_cast<std::size_t>(parsed.error.offset) <= text.size(),
+        "a parse error's offset is inside the text");
     return 0;
   }
 
@@ -113,7 +115,8 @@ int expression(const std::uint8_t* data, std::size_t size) {
   try {
     Value value = detail::evaluate(*parsed.root, eval);
     (void)value.to_string();
-    if (want_bool) TIAOLI_FUZZ_CHECK(value.kind() == Value::Kind::kBool, "a boolean expression gives a bool");
+    if (want_bool)
+      TIAOLI_FUZZ_CHECK(value.kind() == Value::Kind::kBool, "a boolean expression gives a bool");
   } catch (const detail::EvalFailure& failure) {
     TIAOLI_FUZZ_CHECK(!failure.message.empty(), "an evaluation failure has a message");
   }

@@ -20,7 +20,8 @@ namespace {
 
 std::shared_ptr<const RuleSet>& huzhou() {
   static std::shared_ptr<const RuleSet> rules = [] {
-    auto loaded = RuleSet::load((std::filesystem::path(TIAOLI_SOURCE_DIR) / "rules/huzhou").string());
+    auto loaded =
+        RuleSet::load((std::filesystem::path(TIAOLI_SOURCE_DIR) / "rules/huzhou").string());
     if (!loaded.ok()) std::fputs(format_diagnostics(loaded.error().diagnostics).c_str(), stderr);
     TIAOLI_FUZZ_CHECK(loaded.ok(), "rules/huzhou loads");
     return loaded.value();
@@ -36,21 +37,25 @@ void decide_all(const RuleSet& rules, const Facts& facts) {
     without.justify = false;
     auto justified = rules.decide(info.id, facts, with);
     auto bare = rules.decide(info.id, facts, without);
-    TIAOLI_FUZZ_CHECK(justified.ok() == bare.ok(), "justify does not change whether a decision succeeds");
+    TIAOLI_FUZZ_CHECK(justified.ok() == bare.ok(),
+                      "justify does not change whether a decision succeeds");
     if (!justified.ok()) {
       TIAOLI_FUZZ_CHECK(!justified.error().message.empty(), "a failed decision has a message");
-      TIAOLI_FUZZ_CHECK(justified.error().message == bare.error().message, "justify does not change the error");
+      TIAOLI_FUZZ_CHECK(justified.error().message == bare.error().message,
+                        "justify does not change the error");
       continue;
     }
     const Decision& d = justified.value();
-    TIAOLI_FUZZ_CHECK(d.outcome().fields == bare.value().outcome().fields, "justify does not change the outcome");
+    TIAOLI_FUZZ_CHECK(d.outcome().fields == bare.value().outcome().fields,
+                      "justify does not change the outcome");
     (void)d.to_text(Lang::kZh);
     (void)d.to_text(Lang::kEn);
     std::string json = d.to_json(Lang::kZh);
     TIAOLI_FUZZ_CHECK(nlohmann::json::accept(json), "to_json is valid JSON");
     TIAOLI_FUZZ_CHECK(json == d.to_json(Lang::kZh), "to_json is deterministic");
     std::string bare_json = bare.value().to_json(Lang::kEn);
-    TIAOLI_FUZZ_CHECK(nlohmann::json::accept(bare_json), "to_json without justification is valid JSON");
+    TIAOLI_FUZZ_CHECK(nlohmann::json::accept(bare_json),
+                      "to_json without justification is valid JSON");
   }
 }
 

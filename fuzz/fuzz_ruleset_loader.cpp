@@ -7,6 +7,7 @@
 // The folder is then loaded with RuleSet::load. Invariants: loading never throws or crashes; a
 // failed load has an error message and at least one error diagnostic, each with a message and a
 // file; a successful load has a content hash and can list its decisions.
+#include <unistd.h>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,7 +15,6 @@
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <unistd.h>
 #include <vector>
 
 #include "fuzz_support.hpp"
@@ -36,7 +36,7 @@ void write_all(const fs::path& path, std::string_view bytes) {
 }
 
 struct BaseFolder {
-  fs::path root;                                         // the temporary copy
+  fs::path root;                                           // the temporary copy
   std::vector<std::pair<std::string, std::string>> files;  // relative path, original bytes
 };
 
@@ -104,7 +104,8 @@ int ruleset_loader(const std::uint8_t* data, std::size_t size) {
   std::size_t slot = (data[0] & 0x7f) % (base.files.size() + 1);
   std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
 
-  fs::path target = slot == 0 ? base.root / "decisions" / "fuzz.yaml" : base.root / base.files[slot - 1].first;
+  fs::path target =
+      slot == 0 ? base.root / "decisions" / "fuzz.yaml" : base.root / base.files[slot - 1].first;
   write_all(target, bytes);
   auto loaded = RuleSet::load(base.root.string());
   // Restore the base before checking, so a failed check leaves nothing behind for the next input.

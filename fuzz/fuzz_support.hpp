@@ -10,13 +10,13 @@
 
 // An invariant of the engine that a fuzz input broke. Aborts, so libFuzzer saves the input and
 // the regression test fails loudly.
-#define TIAOLI_FUZZ_CHECK(cond, what)                                                  \
-  do {                                                                                 \
-    if (!(cond)) {                                                                     \
-      std::fprintf(stderr, "tiaoli fuzz invariant failed: %s (%s) at %s:%d\n", what, \
-                   #cond, __FILE__, __LINE__);                                         \
-      std::abort();                                                                    \
-    }                                                                                  \
+#define TIAOLI_FUZZ_CHECK(cond, what)                                                       \
+  do {                                                                                      \
+    if (!(cond)) {                                                                          \
+      std::fprintf(stderr, "tiaoli fuzz invariant failed: %s (%s) at %s:%d\n", what, #cond, \
+                   __FILE__, __LINE__);                                                     \
+      std::abort();                                                                         \
+    }                                                                                       \
   } while (0)
 
 namespace tiaoli::fuzz {

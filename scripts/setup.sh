@@ -5,7 +5,9 @@ set -euo pipefail
 
 packages=(g++ clang cmake ninja-build pkg-config libyaml-cpp-dev libboost-date-time-dev
   nlohmann-json3-dev libsimdjson-dev libgtest-dev libgmock-dev libbenchmark-dev
-  python3-yaml python3-jsonschema)
+  python3-yaml python3-jsonschema
+  clang-format clang-tidy
+  libclang-rt-14-dev)  # libFuzzer and the ASan/UBSan/TSan runtimes for clang (scripts/fuzz.sh, test.sh)
 
 missing=()
 for package in "${packages[@]}"; do

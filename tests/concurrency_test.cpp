@@ -79,7 +79,8 @@ TEST(Concurrency, DecideWhileReloading) {
   const fs::path valid_a = dir.path / "a";
   const fs::path valid_b = dir.path / "b";
   const fs::path broken = dir.path / "broken";
-  for (const fs::path& p : {valid_a, valid_b, broken}) fs::copy(kSource / "rules/huzhou", p, fs::copy_options::recursive);
+  for (const fs::path& p : {valid_a, valid_b, broken})
+    fs::copy(kSource / "rules/huzhou", p, fs::copy_options::recursive);
   // b differs from a by its version only: a harmless edit that changes the content hash.
   std::string manifest = read_file(valid_b / "ruleset.yaml");
   std::size_t at = manifest.find("version: ");
@@ -87,11 +88,12 @@ TEST(Concurrency, DecideWhileReloading) {
   manifest.replace(at, manifest.find('\n', at) - at, "version: 0.1.0-reloaded");
   write_file(valid_b / "ruleset.yaml", manifest);
   // broken has an expression that does not type-check.
-  write_file(broken / "decisions/broken.yaml",
-             "decisions:\n  - id: broken.decision\n    title: {zh: 坏, en: Broken}\n    hit: first\n"
-             "    output: {ok: bool}\n    rules:\n      - id: bad\n        cite: \"3.1.1\"\n"
-             "        when: candidate.no_such_field + 1\n        then: {ok: true}\n"
-             "        because: {zh: 坏, en: bad}\n");
+  write_file(
+      broken / "decisions/broken.yaml",
+      "decisions:\n  - id: broken.decision\n    title: {zh: 坏, en: Broken}\n    hit: first\n"
+      "    output: {ok: bool}\n    rules:\n      - id: bad\n        cite: \"3.1.1\"\n"
+      "        when: candidate.no_such_field + 1\n        then: {ok: true}\n"
+      "        because: {zh: 坏, en: bad}\n");
 
   auto a = tiaoli::RuleSet::load(valid_a.string());
   auto b = tiaoli::RuleSet::load(valid_b.string());
@@ -119,7 +121,8 @@ TEST(Concurrency, DecideWhileReloading) {
   std::vector<std::thread> deciders;
   for (int t = 0; t < 8; ++t) {
     deciders.emplace_back([&, t] {
-      for (std::size_t i = static_cast<std::size_t>(t); !stop.load() || i < static_cast<std::size_t>(t) + 20; ++i) {
+      for (std::size_t i = static_cast<std::size_t>(t);
+           !stop.load() || i < static_cast<std::size_t>(t) + 20; ++i) {
         const Sample& sample = cases[i % cases.size()];
         std::shared_ptr<const tiaoli::RuleSet> rules = holder.current();
         auto facts = rules->parse_facts(sample.text, tiaoli::FactsFormat::kYaml);
@@ -136,10 +139,13 @@ TEST(Concurrency, DecideWhileReloading) {
         }
         const tiaoli::RuleSet& used = decision.value().ruleset();
         const std::string& hash = used.content_hash();
-        if (hash != hash_a && hash != hash_b) fail("decision recorded an unknown rule set hash " + hash);
+        if (hash != hash_a && hash != hash_b)
+          fail("decision recorded an unknown rule set hash " + hash);
         if (&used != rules.get()) fail("decision does not record the rule set it was taken from");
-        if ((hash == hash_b) != (used.version() == "0.1.0-reloaded")) fail("version and hash disagree");
-        std::string json = decision.value().to_json(i % 3 == 0 ? tiaoli::Lang::kEn : tiaoli::Lang::kZh);
+        if ((hash == hash_b) != (used.version() == "0.1.0-reloaded"))
+          fail("version and hash disagree");
+        std::string json =
+            decision.value().to_json(i % 3 == 0 ? tiaoli::Lang::kEn : tiaoli::Lang::kZh);
         if (json.find(hash) == std::string::npos) fail("to_json does not carry the content hash");
         if (options.justify && i % 4 == 0) (void)decision.value().to_text(tiaoli::Lang::kZh);
         decided.fetch_add(1);
@@ -157,16 +163,21 @@ TEST(Concurrency, DecideWhileReloading) {
       auto result = holder.reload(next.string());
       if (next == broken) {
         ++rejected;
-        if (result.ok()) fail("a broken rule set was accepted");
-        else if (result.error().diagnostics.empty()) fail("a rejected reload has no diagnostics");
+        if (result.ok())
+          fail("a broken rule set was accepted");
+        else if (result.error().diagnostics.empty())
+          fail("a rejected reload has no diagnostics");
         if (holder.current() != before) fail("a rejected reload changed current()");
         if (holder.generation() != generation) fail("a rejected reload changed the generation");
       } else {
         ++successful;
-        if (!result.ok()) fail("a valid reload failed: " + result.error().message);
-        else if (holder.current() != result.value()) fail("current() is not the rule set just loaded");
+        if (!result.ok())
+          fail("a valid reload failed: " + result.error().message);
+        else if (holder.current() != result.value())
+          fail("current() is not the rule set just loaded");
         const std::string& expected = next == valid_b ? hash_b : hash_a;
-        if (holder.current()->content_hash() != expected) fail("reloaded rule set has the wrong hash");
+        if (holder.current()->content_hash() != expected)
+          fail("reloaded rule set has the wrong hash");
       }
     }
     stop.store(true);

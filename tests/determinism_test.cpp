@@ -37,7 +37,8 @@ std::string make_input() {
   return input;
 }
 
-std::string run(const tiaoli::RuleSet& rules, const std::string& input, int jobs, bool justify, tiaoli::Lang lang) {
+std::string run(const tiaoli::RuleSet& rules, const std::string& input, int jobs, bool justify,
+                tiaoli::Lang lang) {
   std::istringstream in(input);
   std::ostringstream out;
   tiaoli::BatchOptions options;

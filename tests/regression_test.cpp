@@ -8,15 +8,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <future>
-#include <thread>
-#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -41,7 +41,9 @@ constexpr int kHangSeconds = 30;
 int run(Target target, const std::string& bytes, const std::string& name = "a smoke input") {
   std::promise<int> result;
   std::future<int> done = result.get_future();
-  std::thread worker([&] { result.set_value(target(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())); });
+  std::thread worker([&] {
+    result.set_value(target(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+  });
   if (done.wait_for(std::chrono::seconds(kHangSeconds)) != std::future_status::ready) {
     std::fprintf(stderr, "HANG: %s did not finish within %d s\n", name.c_str(), kHangSeconds);
     std::fflush(stderr);
@@ -57,7 +59,8 @@ int replay(const std::string& name, Target target) {
   std::vector<fs::path> inputs;
   if (fs::exists(folder)) {
     for (const auto& entry : fs::directory_iterator(folder)) {
-      if (entry.is_regular_file() && entry.path().filename().string().rfind("README", 0) != 0) inputs.push_back(entry.path());
+      if (entry.is_regular_file() && entry.path().filename().string().rfind("README", 0) != 0)
+        inputs.push_back(entry.path());
     }
   }
   std::sort(inputs.begin(), inputs.end());
@@ -80,9 +83,13 @@ TEST(FuzzRegression, RulesetLoader) {
 TEST(FuzzRegression, Expression) {
   // The first byte is the context: a decision index, bit 7 = a boolean is expected.
   const std::pair<char, const char*> smoke[] = {
-      {'\x80', "candidate.education >= \"高中\""}, {'\x03', "count(x in worker.training where x.hours > 1)"},
-      {'\x80', "(((("}, {'\x00', "1 + "}, {'\x81', "age >= params.min_age and start < as_of"}};
-  for (const auto& [context, text] : smoke) run(tiaoli::fuzz::expression, std::string(1, context) + text);
+      {'\x80', "candidate.education >= \"高中\""},
+      {'\x03', "count(x in worker.training where x.hours > 1)"},
+      {'\x80', "(((("},
+      {'\x00', "1 + "},
+      {'\x81', "age >= params.min_age and start < as_of"}};
+  for (const auto& [context, text] : smoke)
+    run(tiaoli::fuzz::expression, std::string(1, context) + text);
   replay("fuzz_expression", tiaoli::fuzz::expression);
 }
 
