@@ -235,20 +235,22 @@ const Type* Checker::call(Node& node, Scope& scope, Usage& usage) {
   }
   if (!ok) return model_.types.error();
   if (node.name == "completed_years") {
+    // The convention is known at load when it is a literal or a parameter: check every value.
     const Node& convention = *node.children[2];
-    const Value* value = nullptr;
-    if (convention.kind == NodeKind::kLiteral) value = &convention.literal;
+    std::vector<const Value*> values;
+    if (convention.kind == NodeKind::kLiteral) values.push_back(&convention.literal);
     if (convention.kind == NodeKind::kParam) {
-      const ParamDef& p = model_.params[static_cast<std::size_t>(convention.index)];
-      for (const ParamVersion& v : p.versions) {
-        if (!is_age_convention(v.value.to_string())) value = &v.value;
+      for (const ParamVersion& v :
+           model_.params[static_cast<std::size_t>(convention.index)].versions) {
+        values.push_back(&v.value);
       }
-      if (value == nullptr && !p.versions.empty()) value = &p.versions.front().value;
     }
-    if (value != nullptr && !is_age_convention(value->to_string())) {
+    for (const Value* value : values) {
+      if (is_age_convention(value->to_string())) continue;
       fail(convention,
            "'" + value->to_string() +
                "' is not a 周岁 convention; use \"birthday\" or \"day_after_birthday\"");
+      break;
     }
   }
   if (function->needs_calendar) {

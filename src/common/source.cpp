@@ -29,8 +29,7 @@ void DiagnosticSink::add(Severity severity, const SourcePos& pos, std::string me
     d.source_line = std::string(pos.file->line(pos.line));
   }
   d.message = std::move(message);
-  diagnostics_.push_back(std::move(d));
-  if (severity == Severity::kError) ++error_count_;
+  report(std::move(d));
 }
 
 void DiagnosticSink::error(const SourcePos& pos, std::string message) {

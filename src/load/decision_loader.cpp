@@ -237,7 +237,7 @@ void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& deci
   decision.rules.push_back(std::move(rule));
 }
 
-void resolve_overrides(const YamlFile& file, const YAML::Node& rules_node, DecisionDef& decision) {
+void resolve_overrides(const YamlFile& file, DecisionDef& decision) {
   for (std::size_t i = 0; i < decision.rules.size(); ++i) {
     RuleDef& rule = decision.rules[i];
     for (const std::string& target : rule.overrides) {
@@ -276,7 +276,6 @@ void resolve_overrides(const YamlFile& file, const YAML::Node& rules_node, Decis
       break;
     }
   }
-  (void)rules_node;
 }
 
 }  // namespace
@@ -386,7 +385,7 @@ void define_decision(const Section& section, const YAML::Node& node, int index,
   for (const YAML::Node& rule : rules)
     define_rule(file, rule, decision, index, model, scope, rule_ids);
   decision.slot_count = next_slot;
-  resolve_overrides(file, rules, decision);
+  resolve_overrides(file, decision);
   if (decision.hit == HitPolicy::kUnique && decision.rules.size() > 1) {
     for (const RuleDef& rule : decision.rules) {
       if (!rule.has_condition && rule.overridden_by.empty()) {

@@ -262,7 +262,6 @@ class FolderLoader {
         return;
       }
       regulation_path_ = display(path);
-      regulation_node_ = v;
     }
   }
 
@@ -320,7 +319,6 @@ class FolderLoader {
   RuleSetModel& model_;
   DiagnosticSink& sink_;
   std::string regulation_path_;
-  YAML::Node regulation_node_;
   std::string calendar_id_;
   std::vector<Section> manifest_, schemas_, parameters_, decisions_, calendars_, tests_, coverage_;
 };
