@@ -200,6 +200,22 @@ TEST(Checker, CompletedYearsConventionIsChecked) {
                          "not a 周岁 convention"));
 }
 
+// Every version of a convention parameter is checked, not only the one in force today.
+TEST(Checker, CompletedYearsConventionParameterVersionsAreChecked) {
+  RuleFolder folder;
+  folder.write("parameters.yaml", std::string(kParameters) + R"(  convention:
+    type: string
+    interpretation: 口径。
+    versions:
+      - {effective_from: 2024-01-01, value: birthday}
+      - {effective_from: 2026-01-01, value: lunar}
+)");
+  folder.write(
+      "decisions/check.yaml",
+      when_decision("completed_years(candidate.birth_date, as_of, params.convention) > 1"));
+  EXPECT_TRUE(load_error(folder, "'lunar' is not a 周岁 convention"));
+}
+
 TEST(Checker, IfBranchesMustAgree) {
   EXPECT_TRUE(
       when_error("(if true then 1 else \"x\") == 1", "'then' gives int but 'else' gives string"));
