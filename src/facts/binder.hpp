@@ -184,12 +184,27 @@ class Binder {
     return *parsed;
   }
 
+  // -1, 0, 1: `v` against a bound, without overflow for integers too large to be a decimal.
+  static int compare_to_bound(const Value& v, Decimal bound) {
+    Decimal d;
+    if (v.kind() == Value::Kind::kInt) {
+      std::int64_t i = v.as_int();
+      if (i > INT64_MAX / Decimal::kScale) return 1;  // beyond every decimal bound
+      if (i < INT64_MIN / Decimal::kScale) return -1;
+      d = Decimal::from_int(i);
+    } else {
+      d = v.as_decimal();
+    }
+    return d < bound ? -1 : (bound < d ? 1 : 0);
+  }
+
   static void check_bounds(const FieldInfo& field, const Value& v, const FactPlace& where) {
-    Decimal d = v.kind() == Value::Kind::kInt ? Decimal::from_int(v.as_int()) : v.as_decimal();
-    if (field.min && d < *field.min)
+    if (field.min && compare_to_bound(v, *field.min) < 0) {
       fail(where, v.to_string() + " is less than the minimum " + field.min->to_string());
-    if (field.max && d > *field.max)
+    }
+    if (field.max && compare_to_bound(v, *field.max) > 0) {
       fail(where, v.to_string() + " is more than the maximum " + field.max->to_string());
+    }
   }
 };
 

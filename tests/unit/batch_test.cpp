@@ -114,3 +114,22 @@ TEST(Reload, AFailedReloadKeepsServingTheOldRuleSet) {
 
 }  // namespace
 }  // namespace tiaoli
+
+namespace tiaoli {
+namespace {
+
+// Found by fuzz_facts under UBSan: checking `min: 0` multiplied a 15-digit integer by 10^4.
+TEST(FactBounds, TheLargestAcceptedIntegerIsComparedWithABoundWithoutOverflow) {
+  auto facts = huzhou()->parse_facts(
+      R"({"as_of": "2026-05-20", "publicity": {"start": "2026-04-29", "objections": 999999999999999}})",
+      FactsFormat::kJson);
+  ASSERT_TRUE(facts.ok()) << facts.error().message;
+  auto negative = huzhou()->parse_facts(
+      R"({"publicity": {"start": "2026-04-29", "objections": -999999999999999}})",
+      FactsFormat::kJson);
+  ASSERT_FALSE(negative.ok());
+  EXPECT_EQ(negative.error().field, "publicity.objections");
+}
+
+}  // namespace
+}  // namespace tiaoli
