@@ -97,18 +97,11 @@ void load_case(const YamlFile& file, const YAML::Node& node, const nlohmann::jso
       test.expect.emplace_back(field, *value);
     }
   }
-  if (node["expect_rules"]) {
-    auto rules = node["expect_rules"].IsSequence() && node["expect_rules"].size() == 0
-                     ? std::optional<std::vector<std::string>>(std::vector<std::string>{})
-                     : file.text_list(node["expect_rules"], "expect_rules");
-    test.expect_rules = rules;
-  }
-  if (node["expect_cites"]) {
-    auto cites = node["expect_cites"].IsSequence() && node["expect_cites"].size() == 0
-                     ? std::optional<std::vector<std::string>>(std::vector<std::string>{})
-                     : file.text_list(node["expect_cites"], "expect_cites");
-    test.expect_cites = cites;
-  }
+  // text_list gives an empty list for `[]`: "no rule applies" / "no provision".
+  if (node["expect_rules"])
+    test.expect_rules = file.text_list(node["expect_rules"], "expect_rules");
+  if (node["expect_cites"])
+    test.expect_cites = file.text_list(node["expect_cites"], "expect_cites");
   if (node["expect_error"])
     test.expect_error = file.text(node["expect_error"], "expect_error").value_or("");
   bool expect_written = node["expect"] && node["expect"].IsMap() && node["expect"].size() > 0;
