@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "check/checker.hpp"
+#include "eval/compile.hpp"
 #include "eval/evaluator.hpp"
 #include "expr/parser.hpp"
 #include "facts/facts_reader.hpp"
@@ -105,21 +106,43 @@ int expression(const std::uint8_t* data, std::size_t size) {
   TIAOLI_FUZZ_CHECK(parsed.root->type != nullptr, "a checked expression has a type");
   detail::collect_fact_paths(*parsed.root, usage);
 
-  std::vector<Value> slots(static_cast<std::size_t>(next_slot));
-  slots[static_cast<std::size_t>(age_slot)] = Value(36);
-  slots[static_cast<std::size_t>(start_slot)] = Value(Date::from_ymd(2025, 3, 1));
-  std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
-  std::vector<std::string> notes;
-  const detail::BoundFacts& bound = ctx.facts.bound();
-  detail::EvalContext eval{model, *bound.record, *bound.as_of, slots, outcomes, &notes};
-  try {
-    Value value = detail::evaluate(*parsed.root, eval);
-    (void)value.to_string();
-    if (want_bool)
-      TIAOLI_FUZZ_CHECK(value.kind() == Value::Kind::kBool, "a boolean expression gives a bool");
-  } catch (const detail::EvalFailure& failure) {
-    TIAOLI_FUZZ_CHECK(!failure.message.empty(), "an evaluation failure has a message");
-  }
+  // Evaluated twice: interpreted, then compiled (as the loader does); both must agree on the
+  // value or the error, and on the evaluation steps spent.
+  struct Outcome {
+    std::string value;
+    std::string error;
+    int budget_left = 0;
+  };
+  auto run = [&]() {
+    std::vector<detail::Slot> slots(static_cast<std::size_t>(next_slot));
+    slots[static_cast<std::size_t>(age_slot)].set(Value(36));
+    slots[static_cast<std::size_t>(start_slot)].set(Value(Date::from_ymd(2025, 3, 1)));
+    std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
+    std::vector<std::string> notes;
+    const detail::BoundFacts& bound = ctx.facts.bound();
+    detail::EvalContext eval{model, *bound.record, *bound.as_of, slots, outcomes, &notes};
+    eval.budget = 20000;
+    Outcome outcome;
+    try {
+      Value value = detail::evaluate(*parsed.root, eval);
+      outcome.value = value.to_string();
+      if (want_bool)
+        TIAOLI_FUZZ_CHECK(value.kind() == Value::Kind::kBool, "a boolean expression gives a bool");
+    } catch (const detail::EvalFailure& failure) {
+      TIAOLI_FUZZ_CHECK(!failure.message.empty(), "an evaluation failure has a message");
+      outcome.error = failure.message;
+    }
+    outcome.budget_left = eval.budget;
+    return outcome;
+  };
+  Outcome interpreted = run();
+  detail::compile_expression(*parsed.root);
+  Outcome compiled = run();
+  TIAOLI_FUZZ_CHECK(interpreted.value == compiled.value, "compiled and interpreted values agree");
+  TIAOLI_FUZZ_CHECK(interpreted.error == compiled.error, "compiled and interpreted errors agree");
+  if (interpreted.error.empty())
+    TIAOLI_FUZZ_CHECK(interpreted.budget_left == compiled.budget_left,
+                      "compiled and interpreted evaluations spend the same steps");
   return 0;
 }
 

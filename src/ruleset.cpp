@@ -109,7 +109,7 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
       return Error{e.message, "", {}};
     }
   }
-  std::vector<Value> no_slots;
+  std::vector<detail::Slot> no_slots;
   std::vector<std::shared_ptr<const Record>> outcomes;  // sized on first use (decision refs)
   detail::EvalContext context{*model_, *facts.bound().record, *as_of, no_slots, outcomes};
   context.parameter_overrides = &overrides;

@@ -1,12 +1,49 @@
 #include "eval/decide.hpp"
 
+#include <array>
+#include <memory_resource>
+
 namespace tiaoli::detail {
 namespace {
 
+// The working storage of one decision's evaluation: its slots, which decision-level lets are
+// computed, each rule's state. It lives on the stack; a typical decision allocates nothing here.
+class Frame {
+ public:
+  Frame(const RuleSetModel& model, const DecisionDef& def, const Record& facts, Date as_of,
+        std::vector<std::shared_ptr<const Record>>& decision_outcomes)
+      : slots_(static_cast<std::size_t>(def.slot_count), &arena_),
+        lets_ready_(def.lets.size(), 0, &arena_),
+        rule_states_(def.rules.size(), 0, &arena_),
+        context_{model, facts, as_of, slots_, decision_outcomes} {
+    context_.decision = &def;
+    context_.lets_ready = lets_ready_;
+  }
+  Frame(const Frame&) = delete;
+  Frame& operator=(const Frame&) = delete;
+
+  EvalContext& context() { return context_; }
+  std::span<char> rule_states() { return rule_states_; }
+
+ private:
+  std::array<std::byte, 2048> buffer_;
+  std::pmr::monotonic_buffer_resource arena_{buffer_.data(), buffer_.size()};
+  std::pmr::vector<Slot> slots_;
+  std::pmr::vector<char> lets_ready_;
+  std::pmr::vector<char> rule_states_;
+  EvalContext context_;
+};
+
+// An empty list shared by every outcome that has one (no allocation).
+const std::shared_ptr<const List>& empty_list() {
+  static const auto empty = std::make_shared<const List>();
+  return empty;
+}
+
 class DecisionRun {
  public:
-  DecisionRun(const DecisionDef& def, EvalContext& context, bool justify)
-      : def_(def), context_(context), justify_(justify), state_(def.rules.size(), kUnknown) {}
+  DecisionRun(const DecisionDef& def, Frame& frame, bool justify)
+      : def_(def), context_(frame.context()), justify_(justify), state_(frame.rule_states()) {}
 
   std::shared_ptr<DecisionTrace> run(int index) {
     auto trace = std::make_shared<DecisionTrace>();
@@ -67,7 +104,7 @@ class DecisionRun {
     }
     context_.notes = justify_ ? &traces_[i].notes : nullptr;
     for (const LetBinding& let : rule.lets) {
-      context_.slots[static_cast<std::size_t>(let.slot)] = evaluate(*let.expr.root, context_);
+      context_.slots[static_cast<std::size_t>(let.slot)].set(evaluate(*let.expr.root, context_));
     }
     bool holds = !rule.condition.root || evaluate_bool(*rule.condition.root, context_);
     context_.notes = nullptr;
@@ -109,17 +146,24 @@ class DecisionRun {
   }
 
   void run_all(Record& outcome) {
-    auto failures = std::make_shared<List>();
-    failures->reserve(def_.rules.size());
+    std::size_t failed = 0;
     for (std::size_t i = 0; i < def_.rules.size(); ++i) {
       State state = condition(i);
       if (state == kOutOfForce) continue;
       set_status(i, state == kHolds ? RuleStatus::kHeld : RuleStatus::kFailed);
-      if (state == kFails) failures->push_back(Value(def_.rules[i].code));
+      failed += state == kFails ? 1 : 0;
     }
-    outcome.fields[static_cast<std::size_t>(def_.pass_field)] = Value(failures->empty());
-    outcome.fields[static_cast<std::size_t>(def_.failures_field)] =
-        Value(std::shared_ptr<const List>(std::move(failures)));
+    std::shared_ptr<const List> failures = empty_list();
+    if (failed > 0) {
+      auto codes = std::make_shared<List>();
+      codes->reserve(failed);
+      for (std::size_t i = 0; i < def_.rules.size(); ++i) {
+        if (state_[i] == kFails) codes->push_back(Value(def_.rules[i].code));
+      }
+      failures = std::move(codes);
+    }
+    outcome.fields[static_cast<std::size_t>(def_.pass_field)] = Value(failed == 0);
+    outcome.fields[static_cast<std::size_t>(def_.failures_field)] = Value(std::move(failures));
   }
 
   void run_first(Record& outcome) {
@@ -157,14 +201,14 @@ class DecisionRun {
       if (applies(i)) give_outcome(i, outcome, true);
     }
     for (Value& field : outcome.fields) {
-      if (field.is_null()) field = Value(std::make_shared<const List>());
+      if (field.is_null()) field = Value(empty_list());
     }
   }
 
   const DecisionDef& def_;
   EvalContext& context_;
   bool justify_;
-  std::vector<int> state_;
+  std::span<char> state_;  // a State per rule
   std::vector<RuleTrace> traces_;
 };
 
@@ -172,19 +216,11 @@ class DecisionRun {
 
 std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, bool justify) {
   const DecisionDef& def = context.model.decisions[static_cast<std::size_t>(decision)];
-  std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
-  std::vector<char> lets_ready(def.lets.size(), 0);
-  EvalContext local{context.model,
-                    context.facts,
-                    context.as_of,
-                    slots,
-                    context.decision_outcomes,
-                    nullptr,
-                    context.parameter_overrides,
-                    context.budget,
-                    &def,
-                    &lets_ready};
-  auto trace = DecisionRun(def, local, justify).run(decision);
+  Frame frame(context.model, def, context.facts, context.as_of, context.decision_outcomes);
+  EvalContext& local = frame.context();
+  local.parameter_overrides = context.parameter_overrides;
+  local.budget = context.budget;
+  auto trace = DecisionRun(def, frame, justify).run(decision);
   context.budget = local.budget;
   return trace;
 }
@@ -205,24 +241,17 @@ std::shared_ptr<const Record> outcome_of(int decision, EvalContext& context) {
 std::vector<int> rules_that_apply(const RuleSetModel& model, int decision, const Record& facts,
                                   Date as_of) {
   const DecisionDef& def = model.decisions[static_cast<std::size_t>(decision)];
-  std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
-  std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
-  std::vector<char> lets_ready(def.lets.size(), 0);
-  EvalContext context{model, facts, as_of, slots, outcomes};
-  context.decision = &def;
-  context.lets_ready = &lets_ready;
-  return DecisionRun(def, context, false).applying();
+  std::vector<std::shared_ptr<const Record>> outcomes;  // sized on first use (decision refs)
+  Frame frame(model, def, facts, as_of, outcomes);
+  return DecisionRun(def, frame, false).applying();
 }
 
 RuleValues rule_values(const RuleSetModel& model, const DecisionTrace& trace, const RuleDef& rule) {
   const DecisionDef& def = model.decisions[static_cast<std::size_t>(trace.decision)];
-  std::vector<Value> slots(static_cast<std::size_t>(def.slot_count));
-  std::vector<std::shared_ptr<const Record>> outcomes(model.decisions.size());
-  std::vector<char> lets_ready(def.lets.size(), 0);
-  EvalContext context{model, *trace.facts, trace.as_of, slots, outcomes};
+  std::vector<std::shared_ptr<const Record>> outcomes;  // sized on first use (decision refs)
+  Frame frame(model, def, *trace.facts, trace.as_of, outcomes);
+  EvalContext& context = frame.context();
   context.parameter_overrides = &trace.parameter_overrides;
-  context.decision = &def;
-  context.lets_ready = &lets_ready;
   auto try_evaluate = [&context](const Node& node) {
     try {
       return evaluate(node, context);
@@ -231,7 +260,8 @@ RuleValues rule_values(const RuleSetModel& model, const DecisionTrace& trace, co
     }
   };
   for (const LetBinding& let : rule.lets) {
-    if (let.expr.root) slots[static_cast<std::size_t>(let.slot)] = try_evaluate(*let.expr.root);
+    if (let.expr.root)
+      context.slots[static_cast<std::size_t>(let.slot)].set(try_evaluate(*let.expr.root));
   }
   RuleValues values;
   for (const FactPath& path : rule.facts_read) {

@@ -11,13 +11,6 @@ namespace {
 // NOLINTNEXTLINE(modernize-use-using): `using` cannot carry __extension__
 __extension__ typedef __int128 Int128;
 
-// Every node evaluated and every list element visited costs one step of the budget.
-void spend(EvalContext& context) {
-  if (--context.budget < 0) {
-    throw EvalFailure{"the decision exceeded its evaluation budget (too many steps)", ""};
-  }
-}
-
 [[noreturn]] void overflow() { throw EvalFailure{"a number grew too large while computing", ""}; }
 
 Decimal to_decimal(const Value& v) {
@@ -58,13 +51,6 @@ Value as_declared(const Node& node, Value value) {
 
 std::string describe(const Node& node) {
   return node.path.empty() ? "a value" : "'" + node.path + "'";
-}
-
-const Value& present(const Node& node, const Value& value) {
-  if (value.is_null()) {
-    throw EvalFailure{describe(node) + " is absent; give a default with ??", node.path};
-  }
-  return value;
 }
 
 Value arithmetic(Op op, const Value& a, const Value& b) {
@@ -133,25 +119,39 @@ bool contains(const List& list, const Value& v) {
   return false;
 }
 
-const List& list_or_empty(const Value& v) {
-  static const List empty;
-  return v.is_null() ? empty : v.as_list();
+const Value& parameter(const Node& node, const EvalContext& context) {
+  auto index = static_cast<std::size_t>(node.index);
+  if (context.parameter_overrides != nullptr && index < context.parameter_overrides->size() &&
+      !(*context.parameter_overrides)[index].is_null()) {
+    return (*context.parameter_overrides)[index];
+  }
+  const ParamDef& param = context.model.params[index];
+  const ParamVersion* version = param.version_on(context.as_of);
+  if (version == nullptr) {
+    throw EvalFailure{
+        "parameter " + param.name + " has no value in force on " + context.as_of.to_string(), ""};
+  }
+  return version->value;
 }
 
 Value comprehension(const Node& node, EvalContext& context) {
-  Value list_value = evaluate(*node.children[0], context);
-  const List& list = list_or_empty(list_value);
+  Value list_scratch;
+  const List& list = list_or_empty(evaluate_ref(*node.children[0], context, list_scratch));
   const Node* where = node.children[1].get();
   const Node* body = node.children[2].get();
-  Value& var = context.slots[static_cast<std::size_t>(node.var_slot)];
+  BoundVariable var(context.slots[static_cast<std::size_t>(node.var_slot)]);
   std::int64_t count = 0;
-  Value total = node.type != nullptr && node.type->is(TypeKind::kDecimal) ? Value(Decimal{})
-                                                                          : Value(std::int64_t{0});
+  Value total;
+  if (node.aggregate == Aggregate::kSum) {
+    total = node.type != nullptr && node.type->is(TypeKind::kDecimal) ? Value(Decimal{})
+                                                                      : Value(std::int64_t{0});
+  }
   Value best;
-  auto filtered = std::make_shared<List>();
+  std::shared_ptr<List> filtered;
+  if (node.aggregate == Aggregate::kFilter) filtered = std::make_shared<List>();
   for (const Value& element : list) {
     spend(context);
-    var = element;
+    var.bind(element);
     if (where != nullptr && !evaluate_bool(*where, context)) continue;
     switch (node.aggregate) {
       case Aggregate::kAny:
@@ -209,26 +209,27 @@ Value binary(const Node& node, EvalContext& context) {
     default:
       break;
   }
+  // Left to right; an absent left operand fails before the right one is evaluated.
   Value left_scratch;
   Value right_scratch;
-  const Value& a = evaluate_ref(left, context, left_scratch);
+  const Value& a = present(left, evaluate_ref(left, context, left_scratch));
   const Value& b = evaluate_ref(right, context, right_scratch);
   switch (node.op) {
     case Op::kIn:
     case Op::kNotIn: {
-      bool found = contains(list_or_empty(b), present(left, a));
+      bool found = contains(list_or_empty(b), a);
       return Value(node.op == Op::kIn ? found : !found);
     }
     case Op::kAdd:
     case Op::kSub:
     case Op::kMul:
     case Op::kDiv: {
-      return as_declared(node, arithmetic(node.op, present(left, a), present(right, b)));
+      return as_declared(node, arithmetic(node.op, a, present(right, b)));
     }
     default:
       break;
   }
-  int order = compare(present(left, a), present(right, b));
+  int order = compare(a, present(right, b));
   switch (node.op) {
     case Op::kEq:
       return Value(order == 0);
@@ -247,13 +248,35 @@ Value binary(const Node& node, EvalContext& context) {
 
 }  // namespace
 
+void budget_exceeded() {
+  throw EvalFailure{"the decision exceeded its evaluation budget (too many steps)", ""};
+}
+
+void absent(const Node& node) {
+  throw EvalFailure{describe(node) + " is absent; give a default with ??", node.path};
+}
+
+void missing_fact(const Node& root) {
+  throw EvalFailure{"the facts have no '" + root.path + "'", root.path};
+}
+
+void missing_field(const Node& field, const Record& record) {
+  std::string path = record.path + "." + record.field_name(static_cast<std::size_t>(field.index));
+  throw EvalFailure{"missing field " + path, path};
+}
+
+const List& list_or_empty(const Value& value) {
+  static const List empty;
+  return value.is_null() ? empty : value.as_list();
+}
+
 Value conform(const Type& type, Value value) {
   if (type.is(TypeKind::kDecimal) && value.kind() == Value::Kind::kInt)
     return Value(to_decimal(value));
   return value;
 }
 
-bool evaluate_bool(const Node& node, EvalContext& context) {
+bool interpret_bool(const Node& node, EvalContext& context) {
   Value scratch;
   return present(node, evaluate_ref(node, context, scratch)).as_bool();
 }
@@ -265,6 +288,7 @@ const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch
     case NodeKind::kDecisionLet:
     case NodeKind::kFactRoot:
     case NodeKind::kField:
+    case NodeKind::kParam:
       spend(context);
       break;
     default:
@@ -276,30 +300,23 @@ const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch
       return node.literal;
     case NodeKind::kDecisionLet: {
       auto index = static_cast<std::size_t>(node.index);
-      Value& slot = context.slots[static_cast<std::size_t>(node.var_slot)];
-      if (!(*context.lets_ready)[index]) {
-        slot = evaluate(*context.decision->lets[index].expr.root, context);
-        (*context.lets_ready)[index] = 1;
+      Slot& slot = context.slots[static_cast<std::size_t>(node.var_slot)];
+      if (!context.lets_ready[index]) {
+        slot.set(evaluate(*context.decision->lets[index].expr.root, context));
+        context.lets_ready[index] = 1;
       }
-      return slot;
+      return slot.get();
     }
     case NodeKind::kSlot:
-      return context.slots[static_cast<std::size_t>(node.index)];
-    case NodeKind::kFactRoot: {
-      const Value& v = context.facts.fields[static_cast<std::size_t>(node.index)];
-      if (v.is_null()) throw EvalFailure{"the facts have no '" + node.path + "'", node.path};
-      return v;
-    }
+      return context.slots[static_cast<std::size_t>(node.index)].get();
+    case NodeKind::kParam:
+      return parameter(node, context);
+    case NodeKind::kFactRoot:
+      return fact_root(node, context);
     case NodeKind::kField: {
       Value base_scratch;
       const Value& base = evaluate_ref(*node.children[0], context, base_scratch);
-      const Record& record = present(*node.children[0], base).as_record();
-      const Value& v = record.fields[static_cast<std::size_t>(node.index)];
-      if (v.is_null() && !node.maybe_absent) {
-        std::string path =
-            record.path + "." + record.field_name(static_cast<std::size_t>(node.index));
-        throw EvalFailure{"missing field " + path, path};
-      }
+      const Value& v = read_field(node, present(*node.children[0], base).as_record());
       if (&base != &base_scratch) return v;  // the record is stored in the facts: no copy
       scratch = v;
       return scratch;
@@ -310,12 +327,17 @@ const Value& evaluate_ref(const Node& node, EvalContext& context, Value& scratch
 }
 
 Value evaluate(const Node& node, EvalContext& context) {
+  if (node.prefer_compiled) {
+    if (node.test != nullptr) return Value(node.test(node, context));
+    return Value(node.key(node, context));  // an int (see compile_key)
+  }
   switch (node.kind) {
     case NodeKind::kLiteral:
     case NodeKind::kSlot:
     case NodeKind::kDecisionLet:
     case NodeKind::kFactRoot:
-    case NodeKind::kField: {
+    case NodeKind::kField:
+    case NodeKind::kParam: {
       Value scratch;
       return evaluate_ref(node, context, scratch);
     }
@@ -326,21 +348,6 @@ Value evaluate(const Node& node, EvalContext& context) {
   switch (node.kind) {
     case NodeKind::kAsOf:
       return Value(context.as_of);
-    case NodeKind::kParam: {
-      auto index = static_cast<std::size_t>(node.index);
-      if (context.parameter_overrides != nullptr && index < context.parameter_overrides->size() &&
-          !(*context.parameter_overrides)[index].is_null()) {
-        return (*context.parameter_overrides)[index];
-      }
-      const ParamDef& param = context.model.params[index];
-      const ParamVersion* version = param.version_on(context.as_of);
-      if (version == nullptr) {
-        throw EvalFailure{
-            "parameter " + param.name + " has no value in force on " + context.as_of.to_string(),
-            ""};
-      }
-      return version->value;
-    }
     case NodeKind::kDecisionRef:
       return Value(outcome_of(node.index, context));
     case NodeKind::kFunction: {

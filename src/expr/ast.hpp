@@ -10,6 +10,8 @@
 
 namespace tiaoli::detail {
 
+struct EvalContext;  // eval/evaluator.hpp
+
 enum class NodeKind {
   // Built by the parser.
   kLiteral,        // value
@@ -72,6 +74,14 @@ struct Node {
   int var_slot = -1;          // comprehension variable
   bool maybe_absent = false;  // reads an optional field (may be null at run time)
   std::string path;           // for fact reads: "candidate.birth_date", used in errors
+
+  // Set by compile_expression (eval/compile.hpp), null where the node has no specialised form.
+  // test: the node's bool value. key: its value as an integer that orders like the value
+  // (ints; dates as days; enums by rank, or by index when unordered; bools as 0/1).
+  bool (*test)(const Node&, EvalContext&) = nullptr;
+  std::int64_t (*key)(const Node&, EvalContext&) = nullptr;
+  std::int64_t constant_key = 0;  // a literal's key
+  bool prefer_compiled = false;   // evaluate() calls test/key instead of interpreting the node
 };
 
 using NodePtr = std::unique_ptr<Node>;

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "check/checker.hpp"
+#include "eval/compile.hpp"
 #include "expr/parser.hpp"
 #include "load/loaders.hpp"
 
@@ -38,6 +39,7 @@ class ExpressionCompiler {
       return expr;
     }
     collect_fact_paths(*parsed.root, usage);
+    compile_expression(*parsed.root);
     expr.root = std::move(parsed.root);
     return expr;
   }

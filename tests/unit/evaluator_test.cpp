@@ -352,7 +352,7 @@ TEST(EvaluatorBudget, BudgetCountsEveryStep) {
 
   Record facts;
   facts.type = model.facts;
-  std::vector<Value> slots;
+  std::vector<detail::Slot> slots;
   std::vector<std::shared_ptr<const Record>> outcomes;
   detail::EvalContext enough{model, facts, date("2026-03-15"), slots, outcomes};
   enough.budget = 5;  // five nodes: 1, 2, 3, *, +
