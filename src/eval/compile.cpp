@@ -78,6 +78,18 @@ bool direct_field_test(const Node& node, EvalContext& context) {
   return present(node, direct_field(node, context)).as_bool();
 }
 
+// A `let` or comprehension variable; a decision-level let is computed on first use.
+std::int64_t slot_key(const Node& node, EvalContext& context) {
+  if (node.kind == NodeKind::kDecisionLet &&
+      !context.lets_ready[static_cast<std::size_t>(node.index)]) {
+    return interpreted_key(node, context);
+  }
+  spend(context);
+  std::size_t slot =
+      static_cast<std::size_t>(node.kind == NodeKind::kSlot ? node.index : node.var_slot);
+  return key_of(present(node, context.slots[slot].get()));
+}
+
 std::int64_t literal_key(const Node& node, EvalContext& context) {
   spend(context);
   return node.constant_key;
@@ -238,6 +250,7 @@ void compile_key(Node& node) {
     node.key = count_matches;
   node.prefer_compiled = node.prefer_compiled || (integer && node.key != nullptr);
   if (has_direct_field(node)) node.key = direct_field_key;  // evaluate_ref reads it as well
+  if (node.kind == NodeKind::kSlot || node.kind == NodeKind::kDecisionLet) node.key = slot_key;
   if (node.key == nullptr) node.key = interpreted_key;
 }
 

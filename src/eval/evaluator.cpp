@@ -69,10 +69,13 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
     int sign = op == Op::kAdd ? 1 : -1;
     if (std::abs(d.years) > 1000 || std::abs(d.months) > 12000 || std::abs(d.days) > 400000)
       overflow();
-    auto date = time::add_months_clamped(to_boost(a.as_date()), sign * (d.years * 12 + d.months));
-    if (date.is_special()) throw EvalFailure{"the date falls outside the years 1400 to 9999", ""};
-    std::int64_t days =
-        static_cast<std::int64_t>(from_boost(date).days) + std::int64_t{sign} * d.days;
+    Date start = a.as_date();
+    if (d.years != 0 || d.months != 0) {
+      auto date = time::add_months_clamped(to_boost(start), sign * (d.years * 12 + d.months));
+      if (date.is_special()) throw EvalFailure{"the date falls outside the years 1400 to 9999", ""};
+      start = from_boost(date);
+    }
+    std::int64_t days = static_cast<std::int64_t>(start.days) + std::int64_t{sign} * d.days;
     static const std::int64_t kFirst = Date::from_ymd(1400, 1, 1).days;
     static const std::int64_t kLast = Date::from_ymd(9999, 12, 31).days;
     if (days < kFirst || days > kLast)
