@@ -48,11 +48,12 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   if (whole.empty() || fraction.size() > 4 || (dot != std::string_view::npos && fraction.empty())) {
     return std::nullopt;
   }
+  // The whole part times kScale, plus up to kScale - 1 of fraction, must fit in an int64.
+  constexpr std::int64_t kMaxWhole = (INT64_MAX - (kScale - 1)) / kScale;
   std::int64_t units = 0;
   for (char c : whole) {
     if (c < '0' || c > '9') return std::nullopt;
-    if (units > (INT64_MAX / 10 - 9) / kScale)
-      return std::nullopt;  // keeps value * kScale in range
+    if (units > (kMaxWhole - (c - '0')) / 10) return std::nullopt;
     units = units * 10 + (c - '0');
   }
   units *= kScale;

@@ -236,6 +236,16 @@ TEST(Parser, HugeIntegerIsRejectedNotWrapped) {
   EXPECT_EQ(e.offset, 4);
 }
 
+// Found by fuzz_expression (tests/regression/fuzz_expression/ubsan-decimal-literal-overflow): the
+// whole part passed its check, then overflowed when scaled by 10^4.
+TEST(Parser, DecimalJustBeyondTheLargestIsRejectedNotOverflowed) {
+  ParseError e = error_of("x > 922337203685479.2");
+  EXPECT_TRUE(Contains(e.message, "too large"));
+  EXPECT_TRUE(Contains(error_of("x > 922337203685477.0").message, "too large"));
+  EXPECT_EQ(Decimal::parse("922337203685476.9999"), Decimal{INT64_C(9223372036854769999)});
+  EXPECT_EQ(Decimal::parse("-922337203685476.9999"), Decimal{-INT64_C(9223372036854769999)});
+}
+
 TEST(Parser, DecimalWithMoreThanFourPlacesIsRejected) {
   ParseError e = error_of("x > 1.23456");
   EXPECT_TRUE(Contains(e.message, "4 decimal places"));
