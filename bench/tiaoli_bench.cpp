@@ -144,7 +144,7 @@ BENCHMARK(BM_Eligibility_JustifyJson)->ThreadRange(1, max_threads())->UseRealTim
 void BM_Eligibility_EndToEnd_Engine(benchmark::State& state) {
   EvalOptions options;
   options.justify = false;
-  std::size_t i = 0;
+  std::size_t i = static_cast<std::size_t>(state.thread_index()) * 97;
   for (auto _ : state) {
     auto facts = fx->huzhou->parse_facts(fx->candidate_json[i++ % kCases], FactsFormat::kJson);
     auto d = fx->huzhou->decide("selection.eligibility", facts.value(), options);
@@ -152,7 +152,7 @@ void BM_Eligibility_EndToEnd_Engine(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_Eligibility_EndToEnd_Engine);
+BENCHMARK(BM_Eligibility_EndToEnd_Engine)->ThreadRange(1, max_threads())->UseRealTime();
 
 void BM_Eligibility_EndToEnd_Baseline(benchmark::State& state) {
   std::size_t i = 0;

@@ -11,12 +11,14 @@
 
 namespace tiaoli {
 
+inline constexpr int kMaxBatchJobs = 256;
+
 struct BatchOptions {
   // The decision for every line; when empty, each line names its own in a "decision" entry.
   std::string decision;
   EvalOptions eval;                // as_of override, justify, what-if parameters
   Lang lang = Lang::kZh;           // of the justification, when eval.justify
-  int jobs = 0;                    // worker threads; 0 = all cores
+  int jobs = 0;                    // worker threads; 0 = all cores; at most kMaxBatchJobs
   std::size_t chunk_lines = 4096;  // lines decided together; memory is bounded by this
   // Called after each chunk with the number of lines done so far (e.g. for a progress line).
   std::function<void(std::size_t)> progress;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <barrier>
 #include <istream>
 #include <ostream>
 #include <thread>
@@ -110,27 +111,19 @@ BatchSummary decide_jsonl(const RuleSet& ruleset, std::istream& in, std::ostream
                           const BatchOptions& options) {
   unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                    : std::max(1U, std::thread::hardware_concurrency());
+  jobs = std::min(jobs, static_cast<unsigned>(kMaxBatchJobs));
   std::size_t limit = std::max<std::size_t>(1, options.chunk_lines);
   std::string ruleset_json;
   detail::JsonWriter writer(ruleset_json);
   detail::write_ruleset(writer, ruleset);
 
-  auto decide_chunk = [&](Chunk& chunk) {
-    chunk.results.assign(chunk.lines.size(), std::string());
-    chunk.failed.assign(chunk.lines.size(), 0);
-    auto work = [&](std::size_t first, std::size_t step) {
-      for (std::size_t i = first; i < chunk.lines.size(); i += step) {
-        bool ok = decide_line(ruleset, options, chunk.lines[i], chunk.numbers[i], ruleset_json,
-                              chunk.results[i]);
-        chunk.failed[i] = ok ? 0 : 1;
-      }
-    };
-    unsigned workers = std::min<unsigned>(
-        jobs, static_cast<unsigned>(std::max<std::size_t>(1, chunk.lines.size() / 64)));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work, t, workers);
-    work(0, workers);
-    for (std::thread& thread : threads) thread.join();
+  // Worker k decides lines k, k + jobs, k + 2·jobs, … of the chunk being decided.
+  auto decide_stripe = [&](Chunk& chunk, unsigned worker) {
+    for (std::size_t i = worker; i < chunk.lines.size(); i += jobs) {
+      bool ok = decide_line(ruleset, options, chunk.lines[i], chunk.numbers[i], ruleset_json,
+                            chunk.results[i]);
+      chunk.failed[i] = ok ? 0 : 1;
+    }
   };
 
   BatchSummary summary;
@@ -145,21 +138,43 @@ BatchSummary decide_jsonl(const RuleSet& ruleset, std::istream& in, std::ostream
   };
 
   // A pipeline: while the workers decide one chunk, this thread writes the previous one and
-  // reads the next, so input and output cost no decision time.
+  // reads the next, so input and output cost no decision time. The workers live for the whole
+  // batch (threads made per chunk are short-lived, and a busy machine's scheduler tends to pile
+  // them onto one core); two barrier phases per chunk hand it over: "decide" and "decided".
   Chunk chunks[3];
   Chunk* done = &chunks[0];
   Chunk* current = &chunks[1];
   Chunk* next = &chunks[2];
+  Chunk* deciding = nullptr;  // written by this thread before the "decide" phase
+  std::barrier phase(static_cast<std::ptrdiff_t>(jobs) + 1);
+  std::vector<std::thread> workers;
+  workers.reserve(jobs);
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&, w] {
+      for (;;) {
+        phase.arrive_and_wait();
+        if (deciding == nullptr) return;  // no more input
+        decide_stripe(*deciding, w);
+        phase.arrive_and_wait();
+      }
+    });
+  }
   std::size_t line_number = read_chunk(in, limit, 0, *current);
   while (!current->lines.empty()) {
-    std::thread deciding([&decide_chunk, current] { decide_chunk(*current); });
+    current->results.assign(current->lines.size(), std::string());
+    current->failed.assign(current->lines.size(), 0);
+    deciding = current;
+    phase.arrive_and_wait();  // decide
     write_chunk(*done);
     done->lines.clear();
     line_number = read_chunk(in, limit, line_number, *next);
-    deciding.join();
+    phase.arrive_and_wait();  // decided
     std::swap(done, current);
     std::swap(current, next);
   }
+  deciding = nullptr;
+  phase.arrive_and_wait();
+  for (std::thread& worker : workers) worker.join();
   write_chunk(*done);
   summary.decided = summary.lines - summary.failed;
   return summary;

@@ -57,6 +57,29 @@ TEST(Batch, OneResultPerLineInInputOrderWithBadLinesReportedByNumber) {
       << results[2];
 }
 
+TEST(Batch, EmptyInputAndMoreWorkersThanLinesEndCleanly) {
+  BatchOptions options;
+  options.decision = "selection.eligibility";
+  options.jobs = 16;
+  options.chunk_lines = 2;
+  std::istringstream empty("");
+  std::ostringstream nothing;
+  EXPECT_EQ(decide_jsonl(*huzhou(), empty, nothing, options).lines, 0u);
+  EXPECT_EQ(nothing.str(), "");
+
+  std::istringstream in(candidate_line("a", "2008-05-01") + "\n" +
+                        candidate_line("b", "2008-05-02") + "\n" +
+                        candidate_line("c", "1960-01-01") + "\n");
+  std::ostringstream out;
+  BatchSummary summary = decide_jsonl(*huzhou(), in, out, options);
+  EXPECT_EQ(summary.decided, 3u);
+  std::vector<std::string> results = lines_of(out.str());
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].rfind(R"({"id":"a")", 0), 0u);
+  EXPECT_EQ(results[1].rfind(R"({"id":"b")", 0), 0u);
+  EXPECT_EQ(results[2].rfind(R"({"id":"c")", 0), 0u);
+}
+
 TEST(Batch, EachLineMayNameItsDecisionAndCarriesTheJustificationWhenAsked) {
   std::istringstream in(
       R"({"decision": "selection.publicity", "as_of": "2026-04-20", "publicity": {"start": "2026-04-01", "objections": 0}})"
