@@ -84,8 +84,11 @@ bool decide_line(const RuleSet& ruleset, const BatchOptions& options, std::strin
   return true;
 }
 
-// Lines read together and decided together; results written in input order.
+// Lines read together and decided together; results written in input order. The strings are
+// reused from chunk to chunk (only `size` of them are in use), so reading a line or writing its
+// result allocates only when it is longer than any before it in that place.
 struct Chunk {
+  std::size_t size = 0;
   std::vector<std::string> lines;
   std::vector<std::size_t> numbers;
   std::vector<std::string> results;
@@ -93,14 +96,15 @@ struct Chunk {
 };
 
 std::size_t read_chunk(std::istream& in, std::size_t limit, std::size_t line_number, Chunk& chunk) {
-  chunk.lines.clear();
-  chunk.numbers.clear();
-  std::string line;
-  while (chunk.lines.size() < limit && std::getline(in, line)) {
+  chunk.size = 0;
+  while (chunk.size < limit) {
+    if (chunk.lines.size() == chunk.size) chunk.lines.emplace_back();
+    std::string& line = chunk.lines[chunk.size];
+    if (!std::getline(in, line)) break;
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    chunk.lines.push_back(std::move(line));
-    chunk.numbers.push_back(line_number);
+    chunk.numbers.resize(chunk.size + 1);
+    chunk.numbers[chunk.size++] = line_number;
   }
   return line_number;
 }
@@ -119,7 +123,8 @@ BatchSummary decide_jsonl(const RuleSet& ruleset, std::istream& in, std::ostream
 
   // Worker k decides lines k, k + jobs, k + 2·jobs, … of the chunk being decided.
   auto decide_stripe = [&](Chunk& chunk, unsigned worker) {
-    for (std::size_t i = worker; i < chunk.lines.size(); i += jobs) {
+    for (std::size_t i = worker; i < chunk.size; i += jobs) {
+      chunk.results[i].clear();
       bool ok = decide_line(ruleset, options, chunk.lines[i], chunk.numbers[i], ruleset_json,
                             chunk.results[i]);
       chunk.failed[i] = ok ? 0 : 1;
@@ -128,13 +133,13 @@ BatchSummary decide_jsonl(const RuleSet& ruleset, std::istream& in, std::ostream
 
   BatchSummary summary;
   auto write_chunk = [&](const Chunk& chunk) {
-    for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
+    for (std::size_t i = 0; i < chunk.size; ++i) {
       out.write(chunk.results[i].data(), static_cast<std::streamsize>(chunk.results[i].size()));
       out.put('\n');
       summary.failed += static_cast<std::size_t>(chunk.failed[i]);
     }
-    summary.lines += chunk.lines.size();
-    if (options.progress && !chunk.lines.empty()) options.progress(summary.lines);
+    summary.lines += chunk.size;
+    if (options.progress && chunk.size > 0) options.progress(summary.lines);
   };
 
   // A pipeline: while the workers decide one chunk, this thread writes the previous one and
@@ -160,13 +165,13 @@ BatchSummary decide_jsonl(const RuleSet& ruleset, std::istream& in, std::ostream
     });
   }
   std::size_t line_number = read_chunk(in, limit, 0, *current);
-  while (!current->lines.empty()) {
-    current->results.assign(current->lines.size(), std::string());
-    current->failed.assign(current->lines.size(), 0);
+  while (current->size > 0) {
+    current->results.resize(std::max(current->results.size(), current->size));
+    current->failed.resize(current->results.size());
     deciding = current;
     phase.arrive_and_wait();  // decide
     write_chunk(*done);
-    done->lines.clear();
+    done->size = 0;
     line_number = read_chunk(in, limit, line_number, *next);
     phase.arrive_and_wait();  // decided
     std::swap(done, current);
