@@ -17,24 +17,44 @@ const std::string& Facts::id() const { return bound_->id; }
 RuleSet::RuleSet(std::unique_ptr<RuleSetModel> model) : model_(std::move(model)) {}
 RuleSet::~RuleSet() = default;
 
-Result<std::shared_ptr<const RuleSet>> RuleSet::load(const std::string& path) {
+namespace {
+
+// Runs `load(model, sink)` and makes the result: the rule set, or every problem found, the error
+// message naming the rule set as `origin` (its folder, or "<memory>").
+template <typename Load>
+Result<std::shared_ptr<const RuleSet>> load_with(const std::string& origin, Load&& load) {
   auto model = std::make_unique<RuleSetModel>();
   detail::DiagnosticSink sink;
   try {
-    detail::load_rule_set(path, *model, sink);
+    load(*model, sink);
   } catch (const std::exception& e) {  // a fault of the loader itself, never of the rules
-    sink.error_in(path, std::string("internal error while loading: ") + e.what());
+    sink.error_in(origin, std::string("internal error while loading: ") + e.what());
   }
   if (sink.has_errors()) {
     Error error;
     std::size_t count = 0;
     for (const Diagnostic& d : sink.diagnostics()) count += d.severity == Severity::kError ? 1 : 0;
-    error.message = path + ": " + std::to_string(count) + (count == 1 ? " error" : " errors");
+    error.message = origin + ": " + std::to_string(count) + (count == 1 ? " error" : " errors");
     error.diagnostics = std::move(sink.diagnostics());
     return error;
   }
   model->warnings = std::move(sink.diagnostics());
   return std::shared_ptr<const RuleSet>(std::make_shared<RuleSet>(std::move(model)));
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const RuleSet>> RuleSet::load(const std::string& path) {
+  return load_with(path, [&](RuleSetModel& model, detail::DiagnosticSink& sink) {
+    detail::load_rule_set(path, model, sink);
+  });
+}
+
+Result<std::shared_ptr<const RuleSet>> RuleSet::load_files(std::vector<RuleFile> files) {
+  return load_with(detail::kMemoryRuleSetName,
+                   [&](RuleSetModel& model, detail::DiagnosticSink& sink) {
+                     detail::load_rule_files(std::move(files), model, sink);
+                   });
 }
 
 const std::string& RuleSet::name() const { return model_->name; }

@@ -57,6 +57,14 @@ struct EvalOptions {
   std::vector<std::pair<std::string, std::string>> parameters;
 };
 
+// One rule file given in memory (RuleSet::load_files): its path relative to the rule-set root,
+// as it would be inside a rule-set folder ("ruleset.yaml", "decisions/selection.yaml"), and its
+// text (UTF-8 YAML).
+struct RuleFile {
+  std::string path;
+  std::string text;
+};
+
 // Information about a decision the rule set defines.
 struct DecisionInfo {
   std::string id;
@@ -73,8 +81,15 @@ class RuleSet : public std::enable_shared_from_this<RuleSet> {
   // Reads the rule-set folder at `path`. On failure the Error lists every problem found, each
   // with file, line and column. Never throws.
   static Result<std::shared_ptr<const RuleSet>> load(const std::string& path);
+  // Loads a rule set from files held in memory (kept in a database, embedded in a binary, ...),
+  // exactly as RuleSet::load would load a folder holding them: the same checks and limits (at
+  // most 1000 files, 4 MiB each), and the same diagnostics, which name each file by its given
+  // path and problems with the rule set as a whole by "<memory>". Paths must be relative,
+  // inside the root, and end in .yaml or .yml; one of them must be "ruleset.yaml". The content
+  // hash is the one RuleSet::load gives for a folder with these files. Never throws.
+  static Result<std::shared_ptr<const RuleSet>> load_files(std::vector<RuleFile> files);
 
-  explicit RuleSet(std::unique_ptr<detail::RuleSetModel> model);  // use load()
+  explicit RuleSet(std::unique_ptr<detail::RuleSetModel> model);  // use load() or load_files()
   ~RuleSet();
   RuleSet(const RuleSet&) = delete;
   RuleSet& operator=(const RuleSet&) = delete;
@@ -82,7 +97,9 @@ class RuleSet : public std::enable_shared_from_this<RuleSet> {
   const std::string& name() const;
   const std::string& title() const;
   const std::string& version() const;
-  const std::string& content_hash() const;  // hex digest of every file's bytes
+  // Hex digest of every file's path (relative to the rule-set root) and bytes: the same files
+  // give the same hash wherever the folder is, and whether loaded from a folder or from memory.
+  const std::string& content_hash() const;
   const std::vector<Diagnostic>& warnings() const;
   std::vector<DecisionInfo> decisions() const;
 

@@ -1,10 +1,14 @@
-// Reads a rule-set folder: every YAML file, section by section, into one checked model.
+// Reads a rule set — a folder's YAML files, or the same files given in memory — section by
+// section into one checked model. The folder loader lists and reads the files; everything else
+// (limits, text checks, parsing, checking, the content hash) is one routine, RuleSetLoader.
 #include "load/loader.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include <yaml-cpp/depthguard.h>
@@ -75,93 +79,98 @@ std::string explain_yaml_error(const std::string& message) {
   return message;
 }
 
-class FolderLoader {
- public:
-  FolderLoader(std::string root, RuleSetModel& model, DiagnosticSink& sink)
-      : root_(std::move(root)), model_(model), sink_(sink) {}
+bool has_yaml_extension(const fs::path& path) {
+  return path.extension() == ".yaml" || path.extension() == ".yml";
+}
 
-  void run() {
-    std::error_code ec;
-    if (!fs::is_directory(root_, ec)) {
-      sink_.error_in(root_, "not a rule-set folder (it does not exist or is not a directory)");
+// A rule file as the loading routine receives it: its path relative to the rule-set root
+// (normalised, '/'-separated), how diagnostics name it, and its bytes. The folder reader leaves
+// the text empty for a file it could not read, or would not (larger than the limit).
+struct InputFile {
+  std::string path;
+  std::string name;
+  std::string text;
+  std::uintmax_t size = 0;  // bytes
+  bool unreadable = false;
+};
+
+// Loads a rule set from its files, whichever way they were obtained.
+class RuleSetLoader {
+ public:
+  // `root` is the folder the paths are relative to ("" for files given in memory); `origin`
+  // names the rule set as a whole in diagnostics, `noun` in messages.
+  RuleSetLoader(std::string root, std::string origin, std::string noun, RuleSetModel& model,
+                DiagnosticSink& sink)
+      : root_(std::move(root)),
+        origin_(std::move(origin)),
+        noun_(std::move(noun)),
+        model_(model),
+        sink_(sink) {}
+
+  void run(std::vector<InputFile> files) {
+    if (files.size() > kMaxFiles) {
+      sink_.error_in(origin_,
+                     noun_ + " has more than " + std::to_string(kMaxFiles) + " YAML files");
+      files.resize(kMaxFiles + 1);
+    }
+    if (files.empty()) {
+      sink_.error_in(origin_, noun_ + " has no .yaml files");
       return;
     }
-    std::vector<fs::path> paths = yaml_files();
-    if (paths.empty()) {
-      sink_.error_in(root_, "the folder has no .yaml files");
-      return;
+    // In path order (as paths, component by component), but ruleset.yaml first: it names the
+    // regulation file, which is read differently.
+    std::sort(files.begin(), files.end(), [](const InputFile& a, const InputFile& b) {
+      return fs::path(a.path) < fs::path(b.path);
+    });
+    std::stable_partition(files.begin(), files.end(), [](const InputFile& f) {
+      return fs::path(f.path).filename() == "ruleset.yaml";
+    });
+    bool has_manifest = false;
+    for (const InputFile& file : files) {
+      names_.push_back(file.path);
+      keys_.insert(key(file.path));
+      has_manifest = has_manifest || file.path == "ruleset.yaml";
     }
-    std::string manifest_path;
-    for (const fs::path& path : paths) {
-      if (fs::relative(path, root_, ec) == "ruleset.yaml") manifest_path = path.string();
-    }
-    if (manifest_path.empty()) {
-      sink_.error_in(display(fs::path(root_) / "ruleset.yaml"),
+    if (!has_manifest) {
+      sink_.error_in(key("ruleset.yaml"),
                      "missing: every rule-set folder needs a ruleset.yaml naming the rule set and "
                      "its regulation file");
       return;
     }
     std::string hash_input;
-    for (const fs::path& path : paths) {
-      const SourceFile* file = read(path);
+    for (InputFile& input : files) {
+      const SourceFile* file = read(input);
       if (file == nullptr) continue;
-      hash_input += file->path() + '\0' + file->text() + '\0';
-      if (display(path) == regulation_path_) continue;
+      hash_input += input.path + '\0' + file->text() + '\0';
+      if (key(input.path) == regulation_key_) continue;
       parse_sections(*file);
-      if (path.string() == manifest_path) read_manifest();
+      if (input.path == "ruleset.yaml") read_manifest();
     }
     model_.content_hash = fnv1a_hex(hash_input, 14695981039346656037ULL);
     assemble();
   }
 
  private:
-  std::vector<fs::path> yaml_files() {
-    std::vector<fs::path> paths;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(
-             root_, fs::directory_options::skip_permission_denied, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      if (it->is_regular_file(ec) &&
-          (it->path().extension() == ".yaml" || it->path().extension() == ".yml")) {
-        paths.push_back(it->path());
-      }
-      if (paths.size() > kMaxFiles) {
-        sink_.error_in(root_,
-                       "the folder has more than " + std::to_string(kMaxFiles) + " YAML files");
-        break;
-      }
-    }
-    std::sort(paths.begin(), paths.end());
-    // ruleset.yaml first: it names the regulation file, which is read differently.
-    std::stable_partition(paths.begin(), paths.end(),
-                          [](const fs::path& p) { return p.filename() == "ruleset.yaml"; });
-    return paths;
+  // The file at `path` (relative to the root, or written in ruleset.yaml) as the root joined with
+  // it, normalised: how the folder loader's diagnostics name it, and what identifies it.
+  std::string key(const std::string& path) const {
+    return (fs::path(root_) / path).lexically_normal().string();
   }
 
-  std::string display(const fs::path& path) const { return path.lexically_normal().string(); }
-
-  const SourceFile* read(const fs::path& path) {
-    std::error_code ec;
-    std::uintmax_t size = fs::file_size(path, ec);
-    if (ec || size > kMaxFileBytes) {
+  const SourceFile* read(InputFile& input) {
+    if (input.unreadable || input.size > kMaxFileBytes) {
       char size_text[32];
       std::snprintf(size_text, sizeof size_text, "%.1f MiB",
-                    static_cast<double>(size) / (1024.0 * 1024.0));
-      sink_.error_in(display(path), ec ? "cannot be read"
-                                       : std::string("the file is ") + size_text +
-                                             "; the limit is 4 MiB — split it into several files");
+                    static_cast<double>(input.size) / (1024.0 * 1024.0));
+      sink_.error_in(input.name, input.unreadable
+                                     ? "cannot be read"
+                                     : std::string("the file is ") + size_text +
+                                           "; the limit is 4 MiB — split it into several files");
       return nullptr;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (!in && !in.eof()) {
-      sink_.error_in(display(path), "cannot be read");
-      return nullptr;
-    }
-    model_.files.emplace_back(display(path), buffer.str());
+    model_.files.emplace_back(input.name, std::move(input.text));
     const SourceFile& file = model_.files.back();
+    by_key_[key(input.path)] = &file;
     if (auto problem = check_text(file.text())) {
       Diagnostic d;
       d.file = file.path();
@@ -251,17 +260,19 @@ class FolderLoader {
     if (auto v = section.node["regulation"]; v) {
       auto name = yaml.text(v, "ruleset regulation");
       if (!name) return;
-      fs::path path = fs::path(root_) / *name;
-      std::error_code ec;
-      if (!fs::is_regular_file(path, ec)) {
-        std::vector<std::string> names;
-        for (const fs::path& p : yaml_files()) names.push_back(fs::relative(p, root_, ec).string());
-        std::string hint = closest_name(*name, names);
+      std::string path = key(*name);
+      if (!has_yaml_extension(*name)) {
+        yaml.error(v, "the regulation file '" + *name +
+                          "' is not a .yaml file; the regulation is a YAML file of the rule set");
+        return;
+      }
+      if (keys_.count(path) == 0) {
+        std::string hint = closest_name(*name, names_);
         yaml.error(v, "the regulation file '" + *name + "' does not exist in the rule-set folder" +
                           (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
         return;
       }
-      regulation_path_ = display(path);
+      regulation_key_ = path;
     }
   }
 
@@ -272,7 +283,7 @@ class FolderLoader {
     }
     load_regulation_file();
     if (schemas_.empty()) {
-      sink_.error_in(root_,
+      sink_.error_in(origin_,
                      "missing: the rule set has no `schema` section (the records and fields of the "
                      "facts); every rule set needs one, usually in schema.yaml");
       return;
@@ -305,29 +316,97 @@ class FolderLoader {
   }
 
   void load_regulation_file() {
-    if (regulation_path_.empty()) return;
-    const SourceFile* file = nullptr;
-    for (const SourceFile& f : model_.files) {
-      if (f.path() == regulation_path_) file = &f;
-    }
-    if (file == nullptr) return;  // already reported by read()
+    if (regulation_key_.empty()) return;
+    auto found = by_key_.find(regulation_key_);
+    if (found == by_key_.end()) return;  // already reported by read()
+    const SourceFile* file = found->second;
     auto root = parse(*file);
     if (root) load_regulation(YamlFile{file, &sink_}, *root, model_);
   }
 
   std::string root_;
+  std::string origin_;
+  std::string noun_;
   RuleSetModel& model_;
   DiagnosticSink& sink_;
-  std::string regulation_path_;
+  std::vector<std::string> names_;                   // the files' paths, for did-you-mean hints
+  std::set<std::string> keys_;                       // key() of every file
+  std::map<std::string, const SourceFile*> by_key_;  // the files read, by key()
+  std::string regulation_key_;
   std::string calendar_id_;
   std::vector<Section> manifest_, schemas_, parameters_, decisions_, calendars_, tests_, coverage_;
 };
+
+// Every .yaml/.yml file below `root` (one more than the limit at most, so that the loader can say
+// there are too many), read unless it is larger than the limit.
+std::vector<InputFile> read_folder(const std::string& root) {
+  std::vector<InputFile> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(
+           root, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator() && files.size() <= kMaxFiles; it.increment(ec)) {
+    if (ec) break;
+    if (it->is_regular_file(ec) && has_yaml_extension(it->path())) {
+      files.push_back(InputFile{it->path().lexically_relative(root).generic_string(),
+                                it->path().lexically_normal().string(), "", 0, false});
+    }
+  }
+  for (InputFile& file : files) {
+    const fs::path path = fs::path(root) / file.path;
+    file.size = fs::file_size(path, ec);
+    if (ec) {
+      file.unreadable = true;
+      continue;
+    }
+    if (file.size > kMaxFileBytes) continue;
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    file.unreadable = !in && !in.eof();
+    file.text = buffer.str();
+  }
+  return files;
+}
 
 }  // namespace
 
 void load_rule_set(const std::string& path, RuleSetModel& model, DiagnosticSink& sink) {
   model.root_path = path;
-  FolderLoader(path, model, sink).run();
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    sink.error_in(path, "not a rule-set folder (it does not exist or is not a directory)");
+    return;
+  }
+  RuleSetLoader(path, path, "the folder", model, sink).run(read_folder(path));
+}
+
+void load_rule_files(std::vector<RuleFile> files, RuleSetModel& model, DiagnosticSink& sink) {
+  // The paths must be what a folder could hold: relative, inside the root, YAML, each once.
+  std::vector<InputFile> inputs;
+  std::set<std::string> seen;
+  for (RuleFile& file : files) {
+    const fs::path normal = fs::path(file.path).lexically_normal();
+    const std::string named = file.path.empty() ? kMemoryRuleSetName : file.path;
+    if (normal.empty() || normal.is_absolute() || *normal.begin() == ".." ||
+        !normal.has_filename()) {
+      sink.error_in(named,
+                    "not a path inside the rule set: give each file's path relative to the "
+                    "rule-set root, such as decisions/selection.yaml");
+      continue;
+    }
+    if (!has_yaml_extension(normal)) {
+      sink.error_in(named, "not a rule file: the names of rule files end in .yaml or .yml");
+      continue;
+    }
+    if (!seen.insert(normal.generic_string()).second) {
+      sink.error_in(named, "given twice: each file of a rule set has its own path");
+      continue;
+    }
+    const std::uintmax_t size = file.text.size();
+    inputs.push_back(InputFile{normal.generic_string(), std::move(file.path), std::move(file.text),
+                               size, false});
+  }
+  RuleSetLoader("", kMemoryRuleSetName, "the rule set", model, sink).run(std::move(inputs));
 }
 
 }  // namespace tiaoli::detail

@@ -1,10 +1,17 @@
-// Loading a rule-set folder: structural errors with file:line:column, parameters and their
-// versions, effective dates of rules, decision references and the hit policies.
+// Loading a rule-set folder (or the same files given in memory): structural errors with
+// file:line:column, parameters and their versions, effective dates of rules, decision references
+// and the hit policies.
 #include "load/loader.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "test_support.hpp"
 
@@ -564,6 +571,227 @@ TEST(Loader, OverridesAreNotForAllPolicy) {
       "      - {id: b, cite: \"1.1.1\", code: B, overrides: a, require: \"true\", because: {zh: z, "
       "en: e}}\n");
   EXPECT_TRUE(load_error(folder, "not all"));
+}
+
+// ---- rule files given in memory (RuleSet::load_files)
+// --------------------------------------------
+
+// Every YAML file below `root`, as RuleFiles with paths relative to it.
+std::vector<RuleFile> files_of(const std::filesystem::path& root) {
+  std::vector<RuleFile> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    const std::filesystem::path& p = entry.path();
+    if (!entry.is_regular_file() || (p.extension() != ".yaml" && p.extension() != ".yml")) continue;
+    std::ifstream in(p, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    files.push_back({p.lexically_relative(root).generic_string(), std::move(text)});
+  }
+  return files;
+}
+
+TEST(MemoryLoader, HuzhouFromMemoryDecidesAsFromDisk) {
+  const std::string folder = std::string(TIAOLI_SOURCE_DIR) + "/rules/huzhou";
+  auto from_disk = RuleSet::load(folder);
+  std::vector<RuleFile> files = files_of(folder);
+  ASSERT_GE(files.size(), 20u);
+  std::reverse(files.begin(), files.end());  // the order the files are given in does not matter
+  auto from_memory = RuleSet::load_files(std::move(files));
+  ASSERT_TRUE(from_disk.ok()) << format_diagnostics(from_disk.error().diagnostics);
+  ASSERT_TRUE(from_memory.ok()) << format_diagnostics(from_memory.error().diagnostics);
+  const RuleSet& disk = *from_disk.value();
+  const RuleSet& memory = *from_memory.value();
+  EXPECT_EQ(memory.content_hash(), disk.content_hash());
+  EXPECT_EQ(memory.name(), disk.name());
+  EXPECT_EQ(memory.version(), disk.version());
+  EXPECT_EQ(format_diagnostics(memory.warnings()), format_diagnostics(disk.warnings()));
+  ASSERT_EQ(memory.decisions().size(), disk.decisions().size());
+  for (std::size_t i = 0; i < disk.decisions().size(); ++i)
+    EXPECT_EQ(memory.decisions()[i].id, disk.decisions()[i].id);
+  // Every sample case decides the same, justification included (the JSON names the content hash).
+  int decided = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(TIAOLI_SOURCE_DIR) + "/samples/huzhou")) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::size_t at = text.find("\ndecision: ");
+    ASSERT_NE(at, std::string::npos) << entry.path();
+    at += 11;
+    const std::string decision = text.substr(at, text.find('\n', at) - at);
+    auto disk_facts = disk.parse_facts(text, FactsFormat::kYaml);
+    auto memory_facts = memory.parse_facts(text, FactsFormat::kYaml);
+    ASSERT_TRUE(disk_facts.ok() && memory_facts.ok()) << entry.path();
+    auto a = disk.decide(decision, disk_facts.value());
+    auto b = memory.decide(decision, memory_facts.value());
+    ASSERT_EQ(a.ok(), b.ok()) << entry.path();
+    if (!a.ok()) {
+      EXPECT_EQ(b.error().message, a.error().message) << entry.path();
+      continue;
+    }
+    EXPECT_EQ(b.value().to_json(Lang::kEn), a.value().to_json(Lang::kEn)) << entry.path();
+    EXPECT_EQ(b.value().to_text(Lang::kZh), a.value().to_text(Lang::kZh)) << entry.path();
+    ++decided;
+  }
+  EXPECT_GE(decided, 5);
+}
+
+TEST(MemoryLoader, FilesWrittenInCode) {
+  auto loaded = RuleSet::load_files({{"ruleset.yaml", ruleset_yaml(false)},
+                                     {"regulation.yaml", kRegulation},
+                                     {"schema.yaml", kSchema},
+                                     {"parameters.yaml", kParameters},
+                                     {"decisions/eligibility.yaml", kEligibility}});
+  ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.error().diagnostics);
+  EXPECT_EQ(loaded.value()->name(), "unit-rules");
+  RuleFolder folder;  // the same files
+  auto from_disk = folder.load_ok();
+  ASSERT_TRUE(from_disk);
+  EXPECT_EQ(loaded.value()->content_hash(), from_disk->content_hash());
+}
+
+TEST(MemoryLoader, ContentHashDependsOnRelativePathsNotOnTheFolder) {
+  RuleFolder one;
+  RuleFolder two;
+  ASSERT_NE(one.path(), two.path());
+  auto a = one.load_ok();
+  auto b = two.load_ok();
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->content_hash(), b->content_hash());
+  // ... but moving a file inside the rule set changes it.
+  two.remove("decisions/eligibility.yaml");
+  two.write("decisions/moved.yaml", kEligibility);
+  auto moved = two.load_ok();
+  ASSERT_TRUE(moved);
+  EXPECT_NE(moved->content_hash(), a->content_hash());
+}
+
+TEST(MemoryLoader, BrokenFileIsReportedWithItsPathLineAndColumn) {
+  RuleFolder folder;
+  folder.write("decisions/d.yaml", calc_decision("candidate.scor", "int"));
+  std::vector<RuleFile> files = files_of(folder.path());
+  auto loaded = RuleSet::load_files(files);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error().message, "<memory>: 1 error");
+  const Diagnostic* d = find_diagnostic(loaded.error().diagnostics, "scor");
+  ASSERT_NE(d, nullptr) << format_diagnostics(loaded.error().diagnostics);
+  EXPECT_EQ(d->file, "decisions/d.yaml");
+  // The position is the one RuleSet::load reports for the folder.
+  auto on_disk = load_error(folder, "scor");
+  ASSERT_TRUE(on_disk);
+  EXPECT_GT(d->line, 1);
+  EXPECT_GT(d->column, 1);
+  EXPECT_EQ(d->line, on_disk->line);
+  EXPECT_EQ(d->column, on_disk->column);
+
+  // A YAML syntax error too, in a file that only exists in memory.
+  files.push_back({"./extra.yaml", "parameters:\n  x: [1, 2\n"});
+  auto broken = RuleSet::load_files(files);
+  ASSERT_FALSE(broken.ok());
+  const Diagnostic* syntax = find_diagnostic(broken.error().diagnostics, "YAML syntax");
+  ASSERT_NE(syntax, nullptr) << format_diagnostics(broken.error().diagnostics);
+  EXPECT_EQ(syntax->file, "./extra.yaml");  // named as given
+  EXPECT_EQ(syntax->line, 3);
+  EXPECT_GT(syntax->column, 0);
+  EXPECT_TRUE(Contains(format_diagnostics(broken.error().diagnostics), "./extra.yaml:3:"));
+}
+
+TEST(MemoryLoader, MissingRulesetYamlIsAnError) {
+  RuleFolder folder;
+  folder.remove("ruleset.yaml");
+  auto loaded = RuleSet::load_files(files_of(folder.path()));
+  ASSERT_FALSE(loaded.ok());
+  const Diagnostic* d = find_diagnostic(loaded.error().diagnostics, "missing");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->file, "ruleset.yaml");
+  EXPECT_TRUE(Contains(d->message, "ruleset.yaml"));
+
+  auto nothing = RuleSet::load_files({});
+  ASSERT_FALSE(nothing.ok());
+  ASSERT_EQ(nothing.error().diagnostics.size(), 1u);
+  EXPECT_EQ(nothing.error().diagnostics[0].file, "<memory>");
+  EXPECT_TRUE(Contains(nothing.error().diagnostics[0].message, "no .yaml files"));
+}
+
+TEST(MemoryLoader, MissingSchemaNamesTheRuleSetAsAWhole) {
+  RuleFolder folder;
+  folder.remove("schema.yaml");
+  auto loaded = RuleSet::load_files(files_of(folder.path()));
+  ASSERT_FALSE(loaded.ok());
+  const Diagnostic* d = find_diagnostic(loaded.error().diagnostics, "no `schema` section");
+  ASSERT_NE(d, nullptr) << format_diagnostics(loaded.error().diagnostics);
+  EXPECT_EQ(d->file, "<memory>");
+}
+
+TEST(MemoryLoader, PathsMustBeRelativeYamlFilesInsideTheRoot) {
+  RuleFolder folder;
+  const std::vector<RuleFile> good = files_of(folder.path());
+  ASSERT_TRUE(RuleSet::load_files(good).ok());
+  const std::pair<std::string, std::string> bad[] = {
+      {"/etc/tiaoli/x.yaml", "relative to the rule-set root"},
+      {"../outside.yaml", "relative to the rule-set root"},
+      {"decisions/../../outside.yaml", "relative to the rule-set root"},
+      {"decisions/", "relative to the rule-set root"},
+      {"notes.txt", ".yaml or .yml"},
+      {"decisions/./eligibility.yaml", "given twice"},
+  };
+  for (const auto& [path, needle] : bad) {
+    std::vector<RuleFile> files = good;
+    files.push_back({path, "parameters: {}\n"});
+    auto loaded = RuleSet::load_files(files);
+    ASSERT_FALSE(loaded.ok()) << path;
+    const Diagnostic* d = find_diagnostic(loaded.error().diagnostics, needle);
+    ASSERT_NE(d, nullptr) << path << ": " << format_diagnostics(loaded.error().diagnostics);
+    EXPECT_EQ(d->file, path);
+  }
+  std::vector<RuleFile> unnamed = good;
+  unnamed.push_back({"", "parameters: {}\n"});
+  auto loaded = RuleSet::load_files(unnamed);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_TRUE(find_diagnostic(loaded.error().diagnostics, "relative to the rule-set root"));
+}
+
+TEST(MemoryLoader, SameLimitsAsAFolder) {
+  RuleFolder folder;
+  std::vector<RuleFile> files = files_of(folder.path());
+  files.push_back({"big.yaml", std::string(5 * 1024 * 1024, '#')});
+  auto loaded = RuleSet::load_files(files);
+  ASSERT_FALSE(loaded.ok());
+  const Diagnostic* d = find_diagnostic(loaded.error().diagnostics, "the limit is 4 MiB");
+  ASSERT_NE(d, nullptr) << format_diagnostics(loaded.error().diagnostics);
+  EXPECT_EQ(d->file, "big.yaml");
+  EXPECT_TRUE(Contains(d->message, "5.0 MiB"));
+
+  files.pop_back();
+  for (int i = 0; i < 1000; ++i) files.push_back({"many/" + std::to_string(i) + ".yaml", ""});
+  auto many = RuleSet::load_files(files);
+  ASSERT_FALSE(many.ok());
+  d = find_diagnostic(many.error().diagnostics, "more than 1000 YAML files");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->file, "<memory>");
+}
+
+TEST(MemoryLoader, RegulationFileMustBeAmongTheFiles) {
+  RuleFolder folder;
+  std::vector<RuleFile> files = files_of(folder.path());
+  std::erase_if(files, [](const RuleFile& f) { return f.path == "regulation.yaml"; });
+  files.push_back({"regulations.yaml", kRegulation});
+  auto loaded = RuleSet::load_files(files);
+  ASSERT_FALSE(loaded.ok());
+  const Diagnostic* d = find_diagnostic(loaded.error().diagnostics, "does not exist");
+  ASSERT_NE(d, nullptr) << format_diagnostics(loaded.error().diagnostics);
+  EXPECT_EQ(d->file, "ruleset.yaml");
+  EXPECT_GT(d->line, 0);
+  EXPECT_TRUE(Contains(d->message, "did you mean 'regulations.yaml'"));
+}
+
+TEST(Loader, RegulationMustBeAYamlFileOfTheRuleSet) {
+  RuleFolder folder;  // on disk, a regulation.txt beside the rules is not read
+  folder.write("regulation.txt", kRegulation);
+  folder.write("ruleset.yaml", "ruleset: {name: u, version: '1', regulation: regulation.txt}\n");
+  auto d = load_error(folder, "is not a .yaml file");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->file, folder.file("ruleset.yaml"));
+  EXPECT_EQ(d->line, 1);
 }
 
 // ---- the internal entry point
