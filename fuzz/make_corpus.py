@@ -2,7 +2,8 @@
 """Writes the seed corpora fuzz/corpus/<target>/ and dictionaries fuzz/<target>.dict from the
 repository's rule files (rules/), the golden bad-input corpus (tests/golden/) and the samples
 (samples/). Deterministic; rerun after changing those. Seeds are small (each at most MAX_SEED
-bytes) so the committed corpora stay well under 2 MB. Usage: python3 fuzz/make_corpus.py"""
+bytes) so the committed corpora stay well under 2 MB.
+Usage: python3 fuzz/make_corpus.py [TARGET...]   (default: every target)"""
 import hashlib
 import json
 import os
@@ -31,29 +32,84 @@ def write_seed(target, data):
     (folder / hashlib.sha1(data).hexdigest()[:16]).write_bytes(data)
 
 
+# fuzz_ruleset_loader's input (fuzz/fuzz_ruleset_loader.cpp): byte 0 places the first file over
+# fuzz/base (0 = a new file decisions/fuzz.yaml, k = the base's k-th file in sorted path order),
+# then its text; each further file starts at a line "=== PATH". libFuzzer runs it with
+# -max_len=4096 and would truncate longer seeds, so none is longer.
+LOADER_MAX_SEED = 4096
+LOADER_MARKER = b"=== "
+
+# A multi-file seed: the golden base's training decision with test cases and a coverage section
+# that use it (the base has no decisions or tests of its own).
+LOADER_TRAINING_TESTS = """tests:
+  defaults: {as_of: 2026-03-15}
+  cases:
+    - name: 达标
+      decision: training.compliance
+      facts: {worker: {training: [{date: 2026-01-10, hours: 40, method: 集中培训}]}}
+      expect: {hours: 40, compliant: true}
+      expect_rules: [compliant]
+    - name: 上年度学时不计
+      decision: training.compliance
+      facts: {worker: {training: [{date: 2025-12-31, hours: 40, method: 在线学习}]}}
+      expect: {hours: 0, compliant: false}
+      expect_cites: ["3.1"]
+coverage:
+  not_decidable:
+    - {id: "1.1", reason: 制定目的。}
+"""
+
+
+def loader_input(base_files, files):
+    """The input that lays `files` ([(relative path, bytes)]) over fuzz/base."""
+    first_path, first_text = files[0]
+    slot = base_files.index(first_path) + 1 if first_path in base_files else 0
+    data = bytes([slot])
+    if slot == 0 and first_path != "decisions/fuzz.yaml":
+        data += LOADER_MARKER + first_path.encode() + b"\n"
+    data += first_text
+    for path, text in files[1:]:
+        if not data.endswith(b"\n"):
+            data += b"\n"
+        data += LOADER_MARKER + path.encode() + b"\n" + text
+    return data
+
+
+def write_loader_seed(base_files, files):
+    data = loader_input(base_files, files)
+    if len(data) <= LOADER_MAX_SEED:
+        write_seed("fuzz_ruleset_loader", data)
+
+
 def loader_seeds():
-    # Slots as fuzz_ruleset_loader.cpp computes them: 0 = new file decisions/fuzz.yaml, k = the
-    # base's k-th file in sorted relative-path order (byte-wise, as std::sort on std::string).
+    fuzz_base = ROOT / "fuzz/base"
     golden_base = ROOT / "tests/golden/base"
-    huzhou = ROOT / "rules/huzhou"
-    bases = {
-        0x00: sorted(str(p.relative_to(golden_base)) for p in golden_base.rglob("*") if p.is_file()),
-        0x80: sorted(str(p.relative_to(huzhou)) for p in huzhou.rglob("*") if p.is_file()),
-    }
-    for flag, folder in ((0x00, golden_base), (0x80, huzhou)):
-        files = bases[flag]
-        for i, rel in enumerate(files):
-            write_seed("fuzz_ruleset_loader", bytes([flag | (i + 1)]) + (folder / rel).read_bytes())
-    # Each broken file of the golden rule-set cases, over the base file it replaces or as the
-    # extra file.
+    # Sorted as std::sort sorts the paths (byte-wise).
+    base_files = sorted(str(p.relative_to(fuzz_base)) for p in fuzz_base.rglob("*") if p.is_file())
+    # Every file of the base in its own place, and every file of the golden base (the same
+    # context written out in full, and its decisions and tests, which load against fuzz/base).
+    for folder in (fuzz_base, golden_base):
+        for path in yaml_files(folder):
+            write_loader_seed(base_files, [(str(path.relative_to(folder)), path.read_bytes())])
+    golden = lambda rel: (rel, (golden_base / rel).read_bytes())
+    write_loader_seed(base_files, [golden("decisions/training.yaml"),
+                                   ("tests/training.yaml", LOADER_TRAINING_TESTS.encode())])
+    write_loader_seed(base_files, [golden("tests/cases.yaml"), ("../outside.yaml", b"parameters: {}\n"),
+                                   ("./tests/cases.yaml", b"tests: {}\n"), ("notes.txt", b"# notes\n")])
+    # The files of each golden rule-set case (laid over the golden base there; here over the
+    # same context), the first in its place, the others after "=== PATH" lines.
     for case in sorted((ROOT / "tests/golden/rules").iterdir()):
         if not case.is_dir():
             continue
-        for path in yaml_files(case):
-            rel = str(path.relative_to(case))
-            files = bases[0x00]
-            slot = files.index(rel) + 1 if rel in files else 0
-            write_seed("fuzz_ruleset_loader", bytes([slot]) + path.read_bytes())
+        files = [(str(p.relative_to(case)), p.read_bytes()) for p in yaml_files(case)]
+        if files:
+            write_loader_seed(base_files, files)
+    # The Huzhou decision and test files that fit: their fields are not in the base's schema,
+    # but they use more of the language (let, collect, overrides, decision references).
+    for path in yaml_files(ROOT / "rules/huzhou"):
+        rel = str(path.relative_to(ROOT / "rules/huzhou"))
+        if rel.startswith(("decisions/", "tests/")):
+            write_loader_seed(base_files, [(rel, path.read_bytes())])
 
 
 def huzhou_decisions():
@@ -167,27 +223,46 @@ def write_dict(target, tokens):
     (FUZZ / (target + ".dict")).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def main():
-    if CORPUS.exists():
-        shutil.rmtree(CORPUS)
-    loader_seeds()
-    expr_words = expression_seeds()
-    facts_seeds()
+TARGETS = ("fuzz_ruleset_loader", "fuzz_expression", "fuzz_facts")
+
+
+def main(targets):
+    for target in targets:
+        if (CORPUS / target).exists():
+            shutil.rmtree(CORPUS / target)
     schema = schema_words()
-    yaml_syntax = [": ", "- ", "\n  ", "{", "}", "[", "]", "&a", "*a", "<<: ", "!!str", "'", '"', "|\n", ">\n", "---\n", "# "]
-    write_dict("fuzz_ruleset_loader", rule_keys() | schema | set(yaml_syntax) |
-               {"all", "first", "unique", "collect", "list<", ">", "int", "decimal", "string", "date", "duration", "bool"})
-    operators = ["and", "or", "not", "in", "not in", "if", "then", "else", "where", "any", "all", "count", "sum",
-                 "filter", "min", "max", "true", "false", "params.", "decision(", "as_of", "??", "==", "!=", "<=",
-                 ">=", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", ".", ":", "\"", "2026-03-01", "2024-02-29",
-                 "1 year", "6 months", "3 days", "2 weeks", "9223372036854775807", "0.0001"]
-    write_dict("fuzz_expression", expr_words | schema | set(operators))
-    write_dict("fuzz_facts", schema | {"as_of", "id", "2026-03-15", "2024-02-29", "true", "false", "null", "{", "}",
-                                        "[", "]", ": ", "\"", "-1", "1e308", "999999999999999", "0.00001", "&a", "*a"})
+    if "fuzz_ruleset_loader" in targets:
+        loader_seeds()
+        yaml_syntax = [": ", "- ", "\n  ", "{", "}", "[", "]", "&a", "*a", "<<: ", "!!str", "'", '"', "|\n", ">\n", "---\n", "# "]
+        write_dict("fuzz_ruleset_loader", rule_keys() | schema | set(yaml_syntax) |
+                   {"all", "first", "unique", "collect", "list<", ">", "int", "decimal", "string", "date", "duration", "bool"} |
+                   {"\n=== ", "\n=== decisions/d.yaml\n", "\n=== tests/t.yaml\n", "\n=== schema.yaml\n",
+                    "\n=== ruleset.yaml\n", "\n=== regulation.yaml\n", "\n=== calendars/c.yaml\n", "../", "./", ".yml"})
+    if "fuzz_expression" in targets:
+        expression_dict(expression_seeds(), schema)
+    if "fuzz_facts" in targets:
+        facts_seeds()
+        facts_dict(schema)
     total = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
     counts = {t.name: len(list(t.iterdir())) for t in sorted(CORPUS.iterdir())}
     print(f"corpus: {counts}, {total} bytes", file=sys.stderr)
 
 
+def expression_dict(expr_words, schema):
+    operators = ["and", "or", "not", "in", "not in", "if", "then", "else", "where", "any", "all", "count", "sum",
+                 "filter", "min", "max", "true", "false", "params.", "decision(", "as_of", "??", "==", "!=", "<=",
+                 ">=", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", ".", ":", "\"", "2026-03-01", "2024-02-29",
+                 "1 year", "6 months", "3 days", "2 weeks", "9223372036854775807", "0.0001"]
+    write_dict("fuzz_expression", expr_words | schema | set(operators))
+
+
+def facts_dict(schema):
+    write_dict("fuzz_facts", schema | {"as_of", "id", "2026-03-15", "2024-02-29", "true", "false", "null", "{", "}",
+                                        "[", "]", ": ", "\"", "-1", "1e308", "999999999999999", "0.00001", "&a", "*a"})
+
+
 if __name__ == "__main__":
-    main()
+    unknown = [t for t in sys.argv[1:] if t not in TARGETS]
+    if unknown:
+        sys.exit(f"unknown target(s): {' '.join(unknown)}; the targets are {' '.join(TARGETS)}")
+    main(sys.argv[1:] or TARGETS)

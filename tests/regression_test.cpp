@@ -72,11 +72,16 @@ int replay(const std::string& name, Target target) {
 }
 
 TEST(FuzzRegression, RulesetLoader) {
-  // Smoke inputs: an empty extra file, a broken one, garbage over the schema, a Huzhou file.
+  // Smoke inputs (byte 0 places the first file over fuzz/base: 0 = a new file, k = the base's
+  // k-th file): an empty extra file, a broken one, garbage over ruleset.yaml, a rule file over
+  // the regulation (129 % 6 = 3), and several files, some with paths load_files refuses.
   run(tiaoli::fuzz::ruleset_loader, std::string(1, '\0'));
   run(tiaoli::fuzz::ruleset_loader, std::string(1, '\0') + "decisions: [{id: x}]\n");
   run(tiaoli::fuzz::ruleset_loader, std::string(1, '\x04') + "\xff\xfe{[:");
   run(tiaoli::fuzz::ruleset_loader, std::string(1, '\x81') + "ruleset: {name: x}\n");
+  run(tiaoli::fuzz::ruleset_loader,
+      std::string(1, '\0') + "decisions: []\n=== ../x.yaml\nparameters: {}\n=== tests/t.yaml\n" +
+          "tests: {cases: []}\n=== ./tests/t.yaml\n=== x.txt\n=== \n");
   replay("fuzz_ruleset_loader", tiaoli::fuzz::ruleset_loader);
 }
 

@@ -21,7 +21,7 @@ RULE_SECTIONS = ("ruleset", "schema", "parameters", "decisions", "calendar", "te
 # Folders whose .yaml files are validated. In a rule-set folder (one with ruleset.yaml, or below
 # one) every file is a rule file or the regulation, as the loader reads them all; elsewhere a
 # file whose top-level keys are none of the rule sections (a facts sample, say) is skipped.
-SCANNED = ("rules", "tests/golden/base", "docs/examples", "examples", "samples")
+SCANNED = ("rules", "tests/golden/base", "fuzz/base", "docs/examples", "examples", "samples")
 
 
 # ---- YAML as an editor reads it --------------------------------------------------------------
