@@ -95,8 +95,6 @@ std::int64_t literal_key(const Node& node, EvalContext& context) {
   return node.constant_key;
 }
 
-[[noreturn]] void overflow() { throw EvalFailure{"a number grew too large while computing", ""}; }
-
 template <Op op>
 std::int64_t integer_arithmetic(const Node& node, EvalContext& context) {
   spend(context);
@@ -106,7 +104,7 @@ std::int64_t integer_arithmetic(const Node& node, EvalContext& context) {
   bool bad = op == Op::kAdd   ? __builtin_add_overflow(a, b, &r)
              : op == Op::kSub ? __builtin_sub_overflow(a, b, &r)
                               : __builtin_mul_overflow(a, b, &r);
-  if (bad) overflow();
+  if (bad) number_overflow();
   return r;
 }
 
@@ -182,29 +180,25 @@ std::int64_t count_matches(const Node& node, EvalContext& context) {
 
 // ---------------------------------------------------------------------------------------------
 
-template <template <Op> class Pick>
-auto by_operator(Op op) -> decltype(Pick<Op::kEq>::value) {
+// The comparison of two keys for `op`; null when `op` is not a comparison.
+bool (*compare_keys_for(Op op))(const Node&, EvalContext&) {
   switch (op) {
     case Op::kEq:
-      return Pick<Op::kEq>::value;
+      return compare_keys<Op::kEq>;
     case Op::kNe:
-      return Pick<Op::kNe>::value;
+      return compare_keys<Op::kNe>;
     case Op::kLt:
-      return Pick<Op::kLt>::value;
+      return compare_keys<Op::kLt>;
     case Op::kLe:
-      return Pick<Op::kLe>::value;
+      return compare_keys<Op::kLe>;
     case Op::kGt:
-      return Pick<Op::kGt>::value;
+      return compare_keys<Op::kGt>;
     case Op::kGe:
-      return Pick<Op::kGe>::value;
+      return compare_keys<Op::kGe>;
     default:
       return nullptr;
   }
 }
-template <Op op>
-struct Comparison {
-  static constexpr bool (*value)(const Node&, EvalContext&) = compare_keys<op>;
-};
 
 void compile_test(Node& node) {
   switch (node.kind) {
@@ -214,7 +208,7 @@ void compile_test(Node& node) {
       if (node.op == Op::kAnd) node.test = test_and;
       if (node.op == Op::kOr) node.test = test_or;
       if (left.key != nullptr && right.key != nullptr && same_key_space(left.type, right.type))
-        node.test = by_operator<Comparison>(node.op);
+        node.test = compare_keys_for(node.op);
       break;
     }
     case NodeKind::kUnary:

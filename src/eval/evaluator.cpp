@@ -11,12 +11,10 @@ namespace {
 // NOLINTNEXTLINE(modernize-use-using): `using` cannot carry __extension__
 __extension__ typedef __int128 Int128;
 
-[[noreturn]] void overflow() { throw EvalFailure{"a number grew too large while computing", ""}; }
-
 Decimal to_decimal(const Value& v) {
   if (v.kind() == Value::Kind::kDecimal) return v.as_decimal();
   std::int64_t units = 0;
-  if (__builtin_mul_overflow(v.as_int(), Decimal::kScale, &units)) overflow();
+  if (__builtin_mul_overflow(v.as_int(), Decimal::kScale, &units)) number_overflow();
   return Decimal{units};
 }
 
@@ -59,7 +57,7 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
     bool bad = op == Op::kAdd   ? __builtin_add_overflow(a.as_int(), b.as_int(), &r)
                : op == Op::kSub ? __builtin_sub_overflow(a.as_int(), b.as_int(), &r)
                                 : __builtin_mul_overflow(a.as_int(), b.as_int(), &r);
-    if (bad) overflow();
+    if (bad) number_overflow();
     return Value(r);
   }
   if (a.kind() == Value::Kind::kDate) {
@@ -68,7 +66,7 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
     Duration d = b.as_duration();
     int sign = op == Op::kAdd ? 1 : -1;
     if (std::abs(d.years) > 1000 || std::abs(d.months) > 12000 || std::abs(d.days) > 400000)
-      overflow();
+      number_overflow();
     Date start = a.as_date();
     if (d.years != 0 || d.months != 0) {
       auto date = time::add_months_clamped(to_boost(start), sign * (d.years * 12 + d.months));
@@ -111,7 +109,7 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
         r += ((scaled < 0) != (y < 0)) ? -1 : 1;
     }
   }
-  if (r > INT64_MAX || r < INT64_MIN) overflow();
+  if (r > INT64_MAX || r < INT64_MIN) number_overflow();
   return Value(Decimal{static_cast<std::int64_t>(r)});
 }
 
@@ -251,6 +249,8 @@ Value binary(const Node& node, EvalContext& context) {
 
 }  // namespace
 
+void number_overflow() { throw EvalFailure{"a number grew too large while computing", ""}; }
+
 void budget_exceeded() {
   throw EvalFailure{"the decision exceeded its evaluation budget (too many steps)", ""};
 }
@@ -380,7 +380,7 @@ Value evaluate(const Node& node, EvalContext& context) {
       Value v = present(*node.children[0], evaluate(*node.children[0], context));
       if (node.op == Op::kNot) return Value(!v.as_bool());
       if (v.kind() == Value::Kind::kInt) {
-        if (v.as_int() == INT64_MIN) overflow();
+        if (v.as_int() == INT64_MIN) number_overflow();
         return Value(-v.as_int());
       }
       return Value(Decimal{-v.as_decimal().units});

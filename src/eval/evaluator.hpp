@@ -49,6 +49,7 @@ struct EvalContext {
 };
 
 [[noreturn]] void budget_exceeded();
+[[noreturn]] void number_overflow();
 
 // Every node evaluated and every list element visited costs one step of the budget.
 inline void spend(EvalContext& context) {
