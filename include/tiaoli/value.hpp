@@ -86,24 +86,26 @@ class Value {
   };
 
   Value() = default;
-  Value(bool v) : data_(v) {}                                      // NOLINT
-  Value(std::int64_t v) : data_(v) {}                              // NOLINT
-  Value(int v) : data_(static_cast<std::int64_t>(v)) {}            // NOLINT
-  Value(Decimal v) : data_(v) {}                                   // NOLINT
-  Value(std::string v) : data_(std::move(v)) {}                    // NOLINT
-  Value(const char* v) : data_(std::string(v)) {}                  // NOLINT
-  Value(Date v) : data_(v) {}                                      // NOLINT
-  Value(Duration v) : data_(v) {}                                  // NOLINT
-  Value(EnumValue v) : data_(v) {}                                 // NOLINT
-  Value(std::shared_ptr<const List> v) : data_(std::move(v)) {}    // NOLINT
-  Value(std::shared_ptr<const Record> v) : data_(std::move(v)) {}  // NOLINT
+  Value(bool v) : data_(v) {}                                                         // NOLINT
+  Value(std::int64_t v) : data_(v) {}                                                 // NOLINT
+  Value(int v) : data_(static_cast<std::int64_t>(v)) {}                               // NOLINT
+  Value(Decimal v) : data_(v) {}                                                      // NOLINT
+  Value(std::string v) : data_(std::make_shared<const std::string>(std::move(v))) {}  // NOLINT
+  Value(const char* v) : Value(std::string(v)) {}                                     // NOLINT
+  Value(Date v) : data_(v) {}                                                         // NOLINT
+  Value(Duration v) : data_(v) {}                                                     // NOLINT
+  Value(EnumValue v) : data_(v) {}                                                    // NOLINT
+  Value(std::shared_ptr<const List> v) : data_(std::move(v)) {}                       // NOLINT
+  Value(std::shared_ptr<const Record> v) : data_(std::move(v)) {}                     // NOLINT
 
   Kind kind() const { return static_cast<Kind>(data_.index()); }
   bool is_null() const { return kind() == Kind::kNull; }
   bool as_bool() const { return std::get<bool>(data_); }
   std::int64_t as_int() const { return std::get<std::int64_t>(data_); }
   Decimal as_decimal() const { return std::get<Decimal>(data_); }
-  const std::string& as_string() const { return std::get<std::string>(data_); }
+  const std::string& as_string() const {
+    return *std::get<std::shared_ptr<const std::string>>(data_);
+  }
   Date as_date() const { return std::get<Date>(data_); }
   Duration as_duration() const { return std::get<Duration>(data_); }
   EnumValue as_enum() const { return std::get<EnumValue>(data_); }
@@ -116,8 +118,12 @@ class Value {
   bool operator==(const Value& other) const;
 
  private:
-  std::variant<std::monostate, bool, std::int64_t, Decimal, std::string, Date, Duration, EnumValue,
-               std::shared_ptr<const List>, std::shared_ptr<const Record>>
+  // Strings are shared, not copied: a Value stays 24 bytes (records and lists of facts stay
+  // compact, which is what a decision over many cases spends its time reading), and copying a
+  // string value (an outcome from a literal) allocates nothing.
+  std::variant<std::monostate, bool, std::int64_t, Decimal, std::shared_ptr<const std::string>,
+               Date, Duration, EnumValue, std::shared_ptr<const List>,
+               std::shared_ptr<const Record>>
       data_;
 };
 

@@ -142,6 +142,8 @@ std::string Value::to_string() const {
 bool Value::operator==(const Value& other) const {
   if (kind() != other.kind()) return false;
   switch (kind()) {
+    case Kind::kString:
+      return as_string() == other.as_string();
     case Kind::kList:
       return as_list() == other.as_list();
     case Kind::kRecord: {
@@ -155,3 +157,5 @@ bool Value::operator==(const Value& other) const {
 }
 
 }  // namespace tiaoli
+static_assert(sizeof(tiaoli::Value) == 24,
+              "a Value is a tag and 16 bytes; a larger one makes every fact record larger");

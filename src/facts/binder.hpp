@@ -102,8 +102,8 @@ class Binder {
                                         const FactPlace& where) {
     auto result = std::make_shared<Record>();
     result->type = &info;
+    result->fields.resize(info.fields.size());  // beside the record: one cache miss reads both
     result->path = where.str();
-    result->fields.resize(info.fields.size());
     Node slot;
     for (std::size_t i = 0; i < info.fields.size(); ++i) {
       const FieldInfo& field = info.fields[i];
