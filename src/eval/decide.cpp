@@ -179,15 +179,18 @@ class DecisionRun {
   }
 
   void run_unique(Record& outcome) {
-    std::vector<std::size_t> applying;
+    std::size_t count = 0;
+    std::size_t applying[2] = {0, 0};  // the first two rules that apply
     for (std::size_t i = 0; i < def_.rules.size(); ++i) {
-      if (applies(i)) applying.push_back(i);
+      if (!applies(i)) continue;
+      if (count < 2) applying[count] = i;
+      ++count;
     }
-    if (applying.empty()) {
+    if (count == 0) {
       throw EvalFailure{
           "no rule of " + def_.id + " applies to these facts on " + context_.as_of.to_string(), ""};
     }
-    if (applying.size() > 1) {
+    if (count > 1) {
       throw EvalFailure{"rules " + def_.rules[applying[0]].id + " and " +
                             def_.rules[applying[1]].id + " of " + def_.id +
                             " both apply, but its hit policy is unique",

@@ -149,7 +149,10 @@ Value comprehension(const Node& node, EvalContext& context) {
   }
   Value best;
   std::shared_ptr<List> filtered;
-  if (node.aggregate == Aggregate::kFilter) filtered = std::make_shared<List>();
+  if (node.aggregate == Aggregate::kFilter) {
+    filtered = std::make_shared<List>();
+    filtered->reserve(list.size());  // one allocation, however many elements pass
+  }
   for (const Value& element : list) {
     spend(context);
     var.bind(element);
