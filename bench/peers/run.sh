@@ -34,6 +34,7 @@ if [[ $do_build == 1 ]]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTIAOLI_BUILD_BENCH=ON -DTIAOLI_BUILD_TESTS=OFF >/dev/null
   ninja -C "$build" tiaoli_cli tiaoli_peer_api >&2
 fi
+build="$(cd "$build" && pwd)"  # absolute: compare.mjs runs from $here
 for bin in "$build/tiaoli" "$build/bench/tiaoli_peer_api"; do
   [[ -x $bin ]] || { echo "run.sh: $bin is missing (build with -DTIAOLI_BUILD_BENCH=ON)" >&2; exit 1; }
 done
