@@ -170,12 +170,15 @@ Value comprehension(const Node& node, EvalContext& context) {
       case Aggregate::kFilter:
         if (body == nullptr || evaluate_bool(*body, context)) filtered->push_back(element);
         break;
-      case Aggregate::kSum:
-        total = arithmetic(Op::kAdd, total, present(*body, evaluate(*body, context)));
+      case Aggregate::kSum: {
+        Value scratch;
+        total = arithmetic(Op::kAdd, total, present(*body, evaluate_ref(*body, context, scratch)));
         break;
+      }
       case Aggregate::kMin:
       case Aggregate::kMax: {
-        Value v = present(*body, evaluate(*body, context));
+        Value scratch;  // a field of the element is compared where it is stored, not copied
+        const Value& v = present(*body, evaluate_ref(*body, context, scratch));
         int order = best.is_null() ? 0 : compare(v, best);
         if (best.is_null() || (node.aggregate == Aggregate::kMin ? order < 0 : order > 0)) best = v;
         break;
