@@ -131,6 +131,7 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
   }
   std::vector<detail::Slot> no_slots;
   std::vector<std::shared_ptr<const Record>> outcomes;  // sized on first use (decision refs)
+  detail::prefetch(facts.bound().memory);
   detail::EvalContext context{*model_, *facts.bound().record, *as_of, no_slots, outcomes};
   context.parameter_overrides = &overrides;
   context.budget = options.max_steps;

@@ -49,6 +49,7 @@ Result<std::shared_ptr<const BoundFacts>> bind_document(const RuleSetModel& mode
   bound->model = &model;
   try {
     bound->record = Binder<Traits>::record(*model.facts, document, FactPlace{});
+    bound->memory = facts_memory(*bound->record);
     typename Traits::Node slot;
     if (const auto* as_of = Traits::member(document, "as_of", slot);
         as_of && Traits::kind(*as_of) != JsonKind::kNull) {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "facts/facts_memory.hpp"
 #include "model/model.hpp"
 #include "tiaoli/fact_value.hpp"
 #include "tiaoli/result.hpp"
@@ -21,6 +22,7 @@ namespace tiaoli::detail {
 struct BoundFacts {
   const RuleSetModel* model = nullptr;   // the schema they were bound to; decide() checks it
   std::shared_ptr<const Record> record;  // of type RuleSetModel::facts
+  FactsMemory memory;                    // where `record` and all it holds lie (facts_memory.hpp)
   std::optional<Date> as_of;
   std::string id;
 };

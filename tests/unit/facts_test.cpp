@@ -53,6 +53,44 @@ class FactsTest : public ::testing::Test {
   std::shared_ptr<const RuleSet> ruleset_;
 };
 
+// Every record, list and field array of bound facts lies in one of the runs a decision prefetches
+// (unless the runs are all used), and the root record's run comes first.
+TEST_F(FactsTest, TheMemoryToPrefetchCoversTheBoundFacts) {
+  auto facts = json(
+      R"({"as_of": "2026-03-15", "candidate": {"birth_date": "1990-05-01", "education": "中专",
+          "training": [{"date": "2026-01-10", "hours": 8}, {"date": "2026-02-10", "hours": 4}]}})");
+  ASSERT_TRUE(facts.ok()) << facts.error().message;
+  const detail::FactsMemory& memory = facts.value().bound().memory;
+  ASSERT_GE(memory.run_count, 1u);
+  ASSERT_LE(memory.run_count, detail::FactsMemory::kMaxRuns);
+  auto in_run = [&memory](const void* block, std::size_t bytes) {
+    auto begin = reinterpret_cast<std::uintptr_t>(block);
+    for (std::size_t r = 0; r < memory.run_count; ++r) {
+      const auto& run = memory.runs[r];
+      if (begin >= run.begin && begin + bytes <= run.begin + run.size) return true;
+    }
+    return false;
+  };
+  const Record& root = *facts.value().bound().record;
+  EXPECT_TRUE(in_run(&root, sizeof(Record))) << "the root record";
+  auto root_address = reinterpret_cast<std::uintptr_t>(&root);
+  EXPECT_TRUE(root_address >= memory.runs[0].begin &&
+              root_address < memory.runs[0].begin + memory.runs[0].size)
+      << "the root's run comes first";
+  if (memory.run_count == detail::FactsMemory::kMaxRuns) return;  // stray blocks may be left out
+  const Record& c = candidate(facts.value());
+  EXPECT_TRUE(in_run(&c, sizeof(Record)));
+  EXPECT_TRUE(in_run(c.fields.data(), c.fields.size() * sizeof(Value)));
+  const List& training = field(facts.value(), "training").as_list();
+  EXPECT_TRUE(in_run(&training, sizeof(List)));
+  EXPECT_TRUE(in_run(training.data(), training.size() * sizeof(Value)));
+  for (const Value& element : training) {
+    EXPECT_TRUE(in_run(&element.as_record(), sizeof(Record)));
+    EXPECT_TRUE(in_run(element.as_record().fields.data(),
+                       element.as_record().fields.size() * sizeof(Value)));
+  }
+}
+
 TEST_F(FactsTest, YamlFactsBindToTheSchemaTypes) {
   auto facts = yaml(
       "as_of: 2026-03-15\n"
