@@ -90,6 +90,18 @@ std::int64_t slot_key(const Node& node, EvalContext& context) {
   return key_of(present(node, context.slots[slot].get()));
 }
 
+// A bool `let` or comprehension variable, as a test.
+bool slot_test(const Node& node, EvalContext& context) {
+  if (node.kind == NodeKind::kDecisionLet &&
+      !context.lets_ready[static_cast<std::size_t>(node.index)]) {
+    return interpret_bool(node, context);
+  }
+  spend(context);
+  std::size_t slot =
+      static_cast<std::size_t>(node.kind == NodeKind::kSlot ? node.index : node.var_slot);
+  return present(node, context.slots[slot].get()).as_bool();
+}
+
 std::int64_t literal_key(const Node& node, EvalContext& context) {
   spend(context);
   return node.constant_key;
@@ -223,6 +235,7 @@ void compile_test(Node& node) {
   }
   node.prefer_compiled = node.test != nullptr;
   if (has_direct_field(node)) node.test = direct_field_test;  // evaluate_ref reads it as well
+  if (node.kind == NodeKind::kSlot || node.kind == NodeKind::kDecisionLet) node.test = slot_test;
 }
 
 void compile_key(Node& node) {

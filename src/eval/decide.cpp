@@ -1,10 +1,38 @@
 #include "eval/decide.hpp"
 
-#include <array>
-#include <memory_resource>
+#include <cstddef>
+#include <memory>
+#include <span>
 
 namespace tiaoli::detail {
 namespace {
+
+// `count` objects of type T, stored in place when at most kInline of them (the usual case), else
+// on the heap.
+template <class T, std::size_t kInline>
+class FrameArray {
+ public:
+  explicit FrameArray(std::size_t count) : size_(count) {
+    if (count > kInline) {
+      heap_ = std::make_unique<T[]>(count);
+      data_ = heap_.get();
+    } else {
+      data_ = std::uninitialized_value_construct_n(reinterpret_cast<T*>(storage_), count) - count;
+    }
+  }
+  FrameArray(const FrameArray&) = delete;
+  FrameArray& operator=(const FrameArray&) = delete;
+  ~FrameArray() {
+    if (!heap_) std::destroy_n(data_, size_);
+  }
+  std::span<T> span() { return {data_, size_}; }
+
+ private:
+  alignas(T) std::byte storage_[kInline * sizeof(T)];
+  std::unique_ptr<T[]> heap_;
+  T* data_ = nullptr;
+  std::size_t size_;
+};
 
 // The working storage of one decision's evaluation: its slots, which decision-level lets are
 // computed, each rule's state. It lives on the stack; a typical decision allocates nothing here.
@@ -12,25 +40,23 @@ class Frame {
  public:
   Frame(const RuleSetModel& model, const DecisionDef& def, const Record& facts, Date as_of,
         std::vector<std::shared_ptr<const Record>>& decision_outcomes)
-      : slots_(static_cast<std::size_t>(def.slot_count), &arena_),
-        lets_ready_(def.lets.size(), 0, &arena_),
-        rule_states_(def.rules.size(), 0, &arena_),
-        context_{model, facts, as_of, slots_, decision_outcomes} {
+      : slots_(static_cast<std::size_t>(def.slot_count)),
+        lets_ready_(def.lets.size()),
+        rule_states_(def.rules.size()),
+        context_{model, facts, as_of, slots_.span(), decision_outcomes} {
     context_.decision = &def;
-    context_.lets_ready = lets_ready_;
+    context_.lets_ready = lets_ready_.span();
   }
   Frame(const Frame&) = delete;
   Frame& operator=(const Frame&) = delete;
 
   EvalContext& context() { return context_; }
-  std::span<char> rule_states() { return rule_states_; }
+  std::span<char> rule_states() { return rule_states_.span(); }
 
  private:
-  std::array<std::byte, 2048> buffer_;
-  std::pmr::monotonic_buffer_resource arena_{buffer_.data(), buffer_.size()};
-  std::pmr::vector<Slot> slots_;
-  std::pmr::vector<char> lets_ready_;
-  std::pmr::vector<char> rule_states_;
+  FrameArray<Slot, 32> slots_;
+  FrameArray<char, 64> lets_ready_;
+  FrameArray<char, 64> rule_states_;
   EvalContext context_;
 };
 
@@ -158,7 +184,7 @@ class DecisionRun {
       auto codes = std::make_shared<List>();
       codes->reserve(failed);
       for (std::size_t i = 0; i < def_.rules.size(); ++i) {
-        if (state_[i] == kFails) codes->push_back(Value(def_.rules[i].code));
+        if (state_[i] == kFails) codes->push_back(def_.rules[i].code_value);
       }
       failures = std::move(codes);
     }

@@ -176,6 +176,7 @@ void define_rule(const YamlFile& file, const YAML::Node& node, DecisionDef& deci
                      ": `require`/`code` belong to hit policy `all`; write `when:` and `then:`");
   }
   if (node["code"]) rule.code = file.text(node["code"], "code").value_or("");
+  rule.code_value = Value(rule.code);
   if (node["effective_from"])
     rule.effective_from = file.date(node["effective_from"], "effective_from");
   if (node["effective_to"]) rule.effective_to = file.date(node["effective_to"], "effective_to");

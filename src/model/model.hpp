@@ -82,6 +82,7 @@ struct RuleDef {
   std::string id;
   std::vector<std::string> cites;
   std::string code;  // for `all`
+  Value code_value;  // `code` as a Value, made once: a failed rule adds it to the failures list
   std::vector<LetBinding> lets;
   Expr condition;              // `when` (first/unique/collect) or `require` (all)
   bool has_condition = false;  // written in the file (its expression may have failed to check)

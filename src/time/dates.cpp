@@ -42,14 +42,6 @@ int digits(std::string_view text, std::size_t pos, std::size_t count) noexcept {
   return value;
 }
 
-// The date of the birthday in `year`; 29 February falls on 1 March in common years.
-Date birthday_in(Date birth, int year) noexcept {
-  const int month = birth.month();
-  const int day = birth.day();
-  if (month == 2 && day == 29 && !is_leap(year)) return make_date(year, 3, 1);
-  return make_date(year, month, day);
-}
-
 }  // namespace
 
 std::optional<Date> parse_iso_date(std::string_view text) noexcept {
@@ -66,10 +58,17 @@ std::string format_iso_date(Date d) { return boost::gregorian::to_iso_extended_s
 
 int completed_years(Date birth, Date on, AgeConvention convention) noexcept {
   if (birth.is_special() || on.is_special() || on < birth) return 0;
-  const Date birthday = birthday_in(birth, on.year());
-  const bool birthday_passed =
-      convention == AgeConvention::kOnBirthday ? on >= birthday : on > birthday;
-  const int years = on.year() - birth.year() - (birthday_passed ? 0 : 1);
+  const auto born = birth.year_month_day();  // one conversion each, not one per part
+  const auto today = on.year_month_day();
+  const int born_year = born.year, born_month = born.month, born_day = born.day;
+  const int year = today.year, month = today.month, day = today.day;
+  // The birthday in this year; 29 February falls on 1 March in common years.
+  const bool leap_day = born_month == 2 && born_day == 29 && !is_leap(year);
+  const int birthday_month = leap_day ? 3 : born_month;
+  const int birthday_day = leap_day ? 1 : born_day;
+  const int order = month != birthday_month ? month - birthday_month : day - birthday_day;
+  const bool birthday_passed = convention == AgeConvention::kOnBirthday ? order >= 0 : order > 0;
+  const int years = year - born_year - (birthday_passed ? 0 : 1);
   return years < 0 ? 0 : years;
 }
 

@@ -132,6 +132,20 @@ TEST(CompiledEvaluation, ComparisonsOfIntsDatesEnumsAndBoolsAreSpecialised) {
   }
 }
 
+TEST(CompiledEvaluation, BoolVariablesAreReadAsTests) {
+  std::string_view text = "any(b in [candidate.good_conduct, candidate.health_fit]: b)";
+  Checked checked = check(text);
+  ASSERT_NE(checked.root, nullptr);
+  detail::compile_expression(*checked.root);
+  const detail::Node& variable = *checked.root->children[2];
+  ASSERT_EQ(variable.kind, detail::NodeKind::kSlot);
+  EXPECT_NE(variable.test, nullptr);
+  EXPECT_EQ(both_ways(text).value, "true");
+  EXPECT_EQ(both_ways("all(b in [candidate.good_conduct, candidate.health_fit]: b)").value,
+            "false");
+  EXPECT_EQ(both_ways("any(b in [candidate.good_conduct]: b)").value, "false");
+}
+
 TEST(CompiledEvaluation, DecimalComparisonsAreLeftToTheInterpreter) {
   Checked checked = check("sum(t in worker.training: t.hours) > 20.5");
   ASSERT_NE(checked.root, nullptr);
