@@ -7,6 +7,7 @@
 
 #include "explain/json_writer.hpp"
 #include "explain/render.hpp"
+#include "facts/facts_reader.hpp"
 #include "tiaoli/batch.hpp"
 
 namespace tiaoli {
@@ -42,10 +43,23 @@ void write_error(std::string& out, std::size_t line_number, const std::string& i
   json.end_object();
 }
 
+// RuleSet::parse_facts for a line read by read_chunk: parsed where it lies (read_chunk leaves
+// room after it), without a prefetch map (the line is decided at once, its facts still in cache).
+Result<Facts> read_line(const RuleSet& ruleset, const std::string& line) {
+  try {
+    auto bound =
+        detail::read_json_facts(ruleset.model(), line, {.padded = true, .map_memory = false});
+    if (!bound.ok()) return bound.error();
+    return Facts(std::move(bound.value()));
+  } catch (const std::exception& e) {
+    return Error{std::string("facts: ") + e.what(), "", {}};
+  }
+}
+
 // Decides one line into `out` (without the newline); returns false for a failed line.
-bool decide_line(const RuleSet& ruleset, const BatchOptions& options, std::string_view line,
+bool decide_line(const RuleSet& ruleset, const BatchOptions& options, const std::string& line,
                  std::size_t line_number, const std::string& ruleset_json, std::string& out) {
-  auto facts = ruleset.parse_facts(line, FactsFormat::kJson);
+  auto facts = read_line(ruleset, line);
   if (!facts.ok()) {
     write_error(out, line_number, "", facts.error());
     return false;
@@ -102,6 +116,8 @@ std::size_t read_chunk(std::istream& in, std::size_t limit, std::size_t line_num
     std::string& line = chunk.lines[chunk.size];
     if (!std::getline(in, line)) break;
     ++line_number;
+    if (line.capacity() < line.size() + detail::kJsonPadding)
+      line.reserve(line.size() + detail::kJsonPadding);  // for read_line
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     chunk.numbers.resize(chunk.size + 1);
     chunk.numbers[chunk.size++] = line_number;

@@ -38,7 +38,8 @@ namespace {
 
 template <class Traits>
 Result<std::shared_ptr<const BoundFacts>> bind_document(const RuleSetModel& model,
-                                                        const typename Traits::Node& document) {
+                                                        const typename Traits::Node& document,
+                                                        bool map_memory = true) {
   if (Traits::kind(document) != JsonKind::kObject) {
     return Error{
         "facts: the document should be a mapping with entries such as candidate: or worker:",
@@ -49,7 +50,7 @@ Result<std::shared_ptr<const BoundFacts>> bind_document(const RuleSetModel& mode
   bound->model = &model;
   try {
     bound->record = Binder<Traits>::record(*model.facts, document, FactPlace{});
-    bound->memory = facts_memory(*bound->record);
+    if (map_memory) bound->memory = facts_memory(*bound->record);
     typename Traits::Node slot;
     if (const auto* as_of = Traits::member(document, "as_of", slot);
         as_of && Traits::kind(*as_of) != JsonKind::kNull) {
@@ -112,20 +113,21 @@ Result<nlohmann::json> parse_json_document(std::string_view text) {
 }
 
 Result<std::shared_ptr<const BoundFacts>> read_json_facts(const RuleSetModel& model,
-                                                          std::string_view text) {
+                                                          std::string_view text, JsonInput input) {
+  static_assert(kJsonPadding == simdjson::SIMDJSON_PADDING);
   // simdjson validates UTF-8 and refuses control characters itself; on any failure the slow
   // path below checks the text again to say where the problem is.
   // One parser per thread: simdjson parsers reuse their buffers and are not thread-safe.
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element document;
-  if (parser.parse(text.data(), text.size()).get(document) != simdjson::SUCCESS) {
+  if (parser.parse(text.data(), text.size(), !input.padded).get(document) != simdjson::SUCCESS) {
     // Rare: let nlohmann's parser explain what is wrong (with the position), or accept what
     // simdjson refuses but JSON allows (numbers beyond 64 bits, reported as too large).
     auto json = parse_json_document(text);
     if (!json.ok()) return json.error();
     return bind_facts(model, json.value());
   }
-  return bind_document<SimdjsonTraits>(model, document);
+  return bind_document<SimdjsonTraits>(model, document, input.map_memory);
 }
 
 }  // namespace tiaoli::detail

@@ -43,10 +43,21 @@ Result<nlohmann::json> parse_json_document(std::string_view text);
 Result<std::shared_ptr<const BoundFacts>> bind_facts(const RuleSetModel& model,
                                                      const FactValue& document);
 
+// How a caller hands JSON text to read_json_facts.
+struct JsonInput {
+  // At least kJsonPadding readable bytes follow the text (a std::string with that much spare
+  // capacity): the parser then reads it in place instead of copying it.
+  bool padded = false;
+  // Facts decided as soon as they are read (batch mode) are still in cache: no prefetch map.
+  bool map_memory = true;
+};
+inline constexpr std::size_t kJsonPadding = 64;  // simdjson's SIMDJSON_PADDING (checked)
+
 // Reads and binds a JSON facts document (the fast path: simdjson, falling back to nlohmann's
 // parser to explain a syntax error).
 Result<std::shared_ptr<const BoundFacts>> read_json_facts(const RuleSetModel& model,
-                                                          std::string_view text);
+                                                          std::string_view text,
+                                                          JsonInput input = {});
 
 struct TextProblem;
 Error facts_text_error(const TextProblem& problem);

@@ -91,6 +91,32 @@ TEST_F(FactsTest, TheMemoryToPrefetchCoversTheBoundFacts) {
   }
 }
 
+// Batch mode hands the parser its line in place, with room after it that holds leftovers of
+// longer lines before it; the parser must stop at the line's end all the same.
+TEST_F(FactsTest, PaddedJsonIsReadInPlaceAndBindsTheSame) {
+  const std::string document =
+      R"({"as_of": "2026-03-15", "candidate": {"birth_date": "1990-05-01", "education": "中专"}})";
+  std::string line = document;
+  line.append(detail::kJsonPadding + 16, '}');  // garbage where the padding is
+  line.resize(document.size());
+  ASSERT_GE(line.capacity(), line.size() + detail::kJsonPadding);
+  auto padded =
+      detail::read_json_facts(ruleset_->model(), line, {.padded = true, .map_memory = false});
+  ASSERT_TRUE(padded.ok()) << padded.error().message;
+  Facts facts(padded.value());
+  EXPECT_EQ(facts.as_of(), Date::parse("2026-03-15"));
+  EXPECT_EQ(field(facts, "birth_date").to_string(), "1990-05-01");
+  EXPECT_EQ(field(facts, "education").to_string(), "中专");
+  EXPECT_EQ(facts.bound().memory.run_count, 0u);  // no prefetch map was asked for
+
+  std::string truncated = document.substr(0, 40);
+  truncated.append(detail::kJsonPadding + 16, '}');  // would close the document if read
+  truncated.resize(40);
+  auto broken = detail::read_json_facts(ruleset_->model(), truncated, {.padded = true});
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().message, json(document.substr(0, 40)).error().message);
+}
+
 TEST_F(FactsTest, YamlFactsBindToTheSchemaTypes) {
   auto facts = yaml(
       "as_of: 2026-03-15\n"
