@@ -78,28 +78,27 @@ bool direct_field_test(const Node& node, EvalContext& context) {
   return present(node, direct_field(node, context)).as_bool();
 }
 
-// A `let` or comprehension variable; a decision-level let is computed on first use.
-std::int64_t slot_key(const Node& node, EvalContext& context) {
+// The value of a `let` or comprehension variable, its step spent; null for a decision-level
+// let not computed yet, which the interpreter computes on first use.
+const Value* ready_variable(const Node& node, EvalContext& context) {
   if (node.kind == NodeKind::kDecisionLet &&
       !context.lets_ready[static_cast<std::size_t>(node.index)]) {
-    return interpreted_key(node, context);
+    return nullptr;
   }
   spend(context);
   std::size_t slot =
       static_cast<std::size_t>(node.kind == NodeKind::kSlot ? node.index : node.var_slot);
-  return key_of(present(node, context.slots[slot].get()));
+  return &present(node, context.slots[slot].get());
 }
 
-// A bool `let` or comprehension variable, as a test.
+std::int64_t slot_key(const Node& node, EvalContext& context) {
+  const Value* value = ready_variable(node, context);
+  return value != nullptr ? key_of(*value) : interpreted_key(node, context);
+}
+
 bool slot_test(const Node& node, EvalContext& context) {
-  if (node.kind == NodeKind::kDecisionLet &&
-      !context.lets_ready[static_cast<std::size_t>(node.index)]) {
-    return interpret_bool(node, context);
-  }
-  spend(context);
-  std::size_t slot =
-      static_cast<std::size_t>(node.kind == NodeKind::kSlot ? node.index : node.var_slot);
-  return present(node, context.slots[slot].get()).as_bool();
+  const Value* value = ready_variable(node, context);
+  return value != nullptr ? value->as_bool() : interpret_bool(node, context);
 }
 
 std::int64_t literal_key(const Node& node, EvalContext& context) {
