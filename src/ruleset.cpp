@@ -71,21 +71,35 @@ std::vector<DecisionInfo> RuleSet::decisions() const {
   return infos;
 }
 
-Result<Facts> RuleSet::parse_facts(std::string_view text, FactsFormat format) const {
+namespace {
+
+// The facts `read` binds, or its error; a fault while reading (such as running out of memory) is
+// an error too.
+template <class Read>
+Result<Facts> facts_from(Read&& read) {
   try {
-    if (format == FactsFormat::kJson) {
-      auto bound = detail::read_json_facts(*model_, text);
-      if (!bound.ok()) return bound.error();
-      return Facts(std::move(bound.value()));
-    }
-    auto json = detail::parse_yaml_document(text);
-    if (!json.ok()) return json.error();
-    auto bound = detail::bind_facts(*model_, json.value());
+    Result<std::shared_ptr<const BoundFacts>> bound = read();
     if (!bound.ok()) return bound.error();
     return Facts(std::move(bound.value()));
   } catch (const std::exception& e) {
     return Error{std::string("facts: ") + e.what(), "", {}};
   }
+}
+
+}  // namespace
+
+Result<Facts> detail::facts_from_json(const RuleSetModel& model, std::string_view text,
+                                      JsonInput input) {
+  return facts_from([&] { return read_json_facts(model, text, input); });
+}
+
+Result<Facts> RuleSet::parse_facts(std::string_view text, FactsFormat format) const {
+  if (format == FactsFormat::kJson) return detail::facts_from_json(*model_, text, {});
+  return facts_from([&]() -> Result<std::shared_ptr<const BoundFacts>> {
+    auto json = detail::parse_yaml_document(text);
+    if (!json.ok()) return json.error();
+    return detail::bind_facts(*model_, json.value());
+  });
 }
 
 Result<Facts> RuleSet::make_facts(const FactValue& document) const {

@@ -46,14 +46,7 @@ void write_error(std::string& out, std::size_t line_number, const std::string& i
 // RuleSet::parse_facts for a line read by read_chunk: parsed where it lies (read_chunk leaves
 // room after it), without a prefetch map (the line is decided at once, its facts still in cache).
 Result<Facts> read_line(const RuleSet& ruleset, const std::string& line) {
-  try {
-    auto bound =
-        detail::read_json_facts(ruleset.model(), line, {.padded = true, .map_memory = false});
-    if (!bound.ok()) return bound.error();
-    return Facts(std::move(bound.value()));
-  } catch (const std::exception& e) {
-    return Error{std::string("facts: ") + e.what(), "", {}};
-  }
+  return detail::facts_from_json(ruleset.model(), line, {.padded = true, .map_memory = false});
 }
 
 // Decides one line into `out` (without the newline); returns false for a failed line.

@@ -17,6 +17,10 @@ namespace YAML {
 class Node;
 }
 
+namespace tiaoli {
+class Facts;
+}
+
 namespace tiaoli::detail {
 
 struct BoundFacts {
@@ -58,6 +62,9 @@ inline constexpr std::size_t kJsonPadding = 64;  // simdjson's SIMDJSON_PADDING 
 Result<std::shared_ptr<const BoundFacts>> read_json_facts(const RuleSetModel& model,
                                                           std::string_view text,
                                                           JsonInput input = {});
+// The same as a host's Facts (RuleSet::parse_facts for JSON); a fault while reading, such as
+// running out of memory, is an error too.
+Result<Facts> facts_from_json(const RuleSetModel& model, std::string_view text, JsonInput input);
 
 struct TextProblem;
 Error facts_text_error(const TextProblem& problem);
