@@ -2,6 +2,7 @@
 #include "tiaoli/ruleset.hpp"
 
 #include "eval/decide.hpp"
+#include "eval/fast_program.hpp"
 #include "facts/facts_reader.hpp"
 #include "load/loader.hpp"
 
@@ -108,19 +109,20 @@ Result<Facts> RuleSet::make_facts(const FactValue& document) const {
   return Facts(std::move(bound.value()));
 }
 
-Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& facts,
-                                 const EvalOptions& options) const {
-  int index = model_->find_decision(decision_id);
-  if (index < 0) {
-    std::string known;
-    for (const detail::DecisionDef& d : model_->decisions)
-      known += (known.empty() ? "" : ", ") + d.id;
-    return Error{
-        "unknown decision '" + std::string(decision_id) + "' (this rule set has: " + known + ")",
-        "",
-        {}};
-  }
-  if (facts.bound().model != model_.get()) {
+namespace {
+
+std::string unknown_decision(const RuleSetModel& model, std::string_view decision_id) {
+  std::string known;
+  for (const detail::DecisionDef& d : model.decisions) known += (known.empty() ? "" : ", ") + d.id;
+  return "unknown decision '" + std::string(decision_id) + "' (this rule set has: " + known + ")";
+}
+
+// Checks a case and reads its "what if" parameters, then runs `run(context, overrides)` for it,
+// turning evaluation failures into errors. Out: Result<Decision> or Status.
+template <class Out, class Run>
+Out decide_case(const RuleSetModel& model, const Facts& facts, const EvalOptions& options,
+                Run&& run) {
+  if (facts.bound().model != &model) {
     return Error{
         "these facts were read by another rule set (a reload replaced it?); read them again with "
         "this one",
@@ -131,14 +133,14 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
   if (!as_of) return Error{"no evaluation date: give as_of in the facts or --as-of", "as_of", {}};
   std::vector<Value> overrides;
   for (const auto& [name, text] : options.parameters) {
-    int param = model_->find_param(name);
+    int param = model.find_param(name);
     if (param < 0) return Error{"unknown parameter '" + name + "'", "", {}};
     auto json = detail::parse_yaml_document(text);
     if (!json.ok()) return Error{"parameter " + name + ": " + json.error().message, "", {}};
     try {
-      overrides.resize(model_->params.size());
+      overrides.resize(model.params.size());
       overrides[static_cast<std::size_t>(param)] = detail::bind_value(
-          *model_->params[static_cast<std::size_t>(param)].type, json.value(), "parameter " + name);
+          *model.params[static_cast<std::size_t>(param)].type, json.value(), "parameter " + name);
     } catch (const detail::FactError& e) {
       return Error{e.message, "", {}};
     }
@@ -146,19 +148,72 @@ Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& fact
   std::vector<detail::Slot> no_slots;
   std::vector<std::shared_ptr<const Record>> outcomes;  // sized on first use (decision refs)
   detail::prefetch(facts.bound().memory);
-  detail::EvalContext context{*model_, *facts.bound().record, *as_of, no_slots, outcomes};
+  detail::EvalContext context{model, *facts.bound().record, *as_of, no_slots, outcomes};
   context.parameter_overrides = &overrides;
   context.budget = options.max_steps;
   try {
-    auto trace = detail::run_decision(index, context, options.justify);
-    trace->parameter_overrides = std::move(overrides);
-    if (options.justify) trace->facts = facts.bound().record;
-    return Decision(shared_from_this(), std::move(trace));
+    return run(context, overrides);
   } catch (const detail::EvalFailure& failure) {
     return Error{failure.message, failure.field, {}};
   } catch (const std::exception& e) {
     return Error{std::string("internal error while deciding: ") + e.what(), "", {}};
   }
+}
+
+Result<Decision> decide_index(const std::shared_ptr<const RuleSet>& ruleset, int decision,
+                              const Facts& facts, const EvalOptions& options) {
+  return decide_case<Result<Decision>>(
+      ruleset->model(), facts, options,
+      [&](detail::EvalContext& context, std::vector<Value>& overrides) -> Result<Decision> {
+        bool fast = !options.justify && overrides.empty();
+        auto trace = fast ? detail::run_fast(decision, context) : nullptr;
+        if (!trace) trace = detail::run_decision(decision, context, options.justify);
+        trace->parameter_overrides = std::move(overrides);
+        if (options.justify) trace->facts = facts.bound().record;
+        return Decision(ruleset, std::move(trace));
+      });
+}
+
+}  // namespace
+
+Result<Decision> RuleSet::decide(std::string_view decision_id, const Facts& facts,
+                                 const EvalOptions& options) const {
+  int index = model_->find_decision(decision_id);
+  if (index < 0) return Error{unknown_decision(*model_, decision_id), "", {}};
+  return decide_index(shared_from_this(), index, facts, options);
+}
+
+Result<PreparedDecision> RuleSet::prepare(std::string_view decision_id) const {
+  int index = model_->find_decision(decision_id);
+  if (index < 0) return Error{unknown_decision(*model_, decision_id), "", {}};
+  return PreparedDecision(shared_from_this(), index);
+}
+
+PreparedDecision::PreparedDecision(std::shared_ptr<const RuleSet> ruleset, int decision)
+    : ruleset_(std::move(ruleset)), decision_(decision) {}
+
+const std::string& PreparedDecision::id() const {
+  return ruleset_->model().decisions[static_cast<std::size_t>(decision_)].id;
+}
+
+Result<Decision> PreparedDecision::decide(const Facts& facts, const EvalOptions& options) const {
+  return decide_index(ruleset_, decision_, facts, options);
+}
+
+Status PreparedDecision::decide_outcome(const Facts& facts, Record& outcome,
+                                        const EvalOptions& options) const {
+  const detail::DecisionDef& def = ruleset_->model().decisions[static_cast<std::size_t>(decision_)];
+  return decide_case<Status>(
+      ruleset_->model(), facts, options,
+      [&](detail::EvalContext& context, std::vector<Value>& overrides) -> Status {
+        if (def.fast_program && overrides.empty() &&
+            detail::run_fast_program(*def.fast_program, context, outcome)) {
+          outcome.path.clear();
+          return {};
+        }
+        outcome = std::move(detail::run_decision(decision_, context, false)->outcome);
+        return {};
+      });
 }
 
 Decision::Decision(std::shared_ptr<const RuleSet> ruleset,

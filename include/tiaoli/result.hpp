@@ -1,6 +1,7 @@
 // Diagnostics and the one Result<T> type of the public API.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -49,6 +50,20 @@ class Result {
 
  private:
   std::variant<T, Error> state_;
+};
+
+// Success, or an Error: what an operation that produces nothing else returns.
+class Status {
+ public:
+  Status() = default;
+  Status(Error error) : error_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+
+  bool ok() const { return !error_.has_value(); }
+  explicit operator bool() const { return ok(); }
+  const Error& error() const { return *error_; }
+
+ private:
+  std::optional<Error> error_;
 };
 
 }  // namespace tiaoli

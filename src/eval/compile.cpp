@@ -5,7 +5,6 @@
 #include "eval/evaluator.hpp"
 
 namespace tiaoli::detail {
-namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Keys: values as integers that order like the values themselves.
@@ -15,8 +14,6 @@ bool keyable(const Type* type) {
                              type->is(TypeKind::kBool) || type->is(TypeKind::kEnum));
 }
 
-// Two operands compare by key when they have the same keyable type (the checker makes an int
-// operand beside a decimal one a decimal comparison, which is left to the interpreter).
 bool same_key_space(const Type* a, const Type* b) {
   return keyable(a) && keyable(b) && a->kind == b->kind && a->enum_info == b->enum_info;
 }
@@ -37,6 +34,8 @@ std::optional<std::int64_t> key_if_keyable(const Value& value) {
       return std::nullopt;
   }
 }
+
+namespace {
 
 std::int64_t key_of(const Value& value) {
   if (auto key = key_if_keyable(value)) return *key;

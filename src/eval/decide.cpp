@@ -4,6 +4,8 @@
 #include <memory>
 #include <span>
 
+#include "eval/fast_program.hpp"
+
 namespace tiaoli::detail {
 namespace {
 
@@ -59,12 +61,6 @@ class Frame {
   FrameArray<char, 64> rule_states_;
   EvalContext context_;
 };
-
-// An empty list shared by every outcome that has one (no allocation).
-const std::shared_ptr<const List>& empty_list() {
-  static const auto empty = std::make_shared<const List>();
-  return empty;
-}
 
 class DecisionRun {
  public:
@@ -172,24 +168,12 @@ class DecisionRun {
   }
 
   void run_all(Record& outcome) {
-    std::size_t failed = 0;
     for (std::size_t i = 0; i < def_.rules.size(); ++i) {
       State state = condition(i);
       if (state == kOutOfForce) continue;
       set_status(i, state == kHolds ? RuleStatus::kHeld : RuleStatus::kFailed);
-      failed += state == kFails ? 1 : 0;
     }
-    std::shared_ptr<const List> failures = empty_list();
-    if (failed > 0) {
-      auto codes = std::make_shared<List>();
-      codes->reserve(failed);
-      for (std::size_t i = 0; i < def_.rules.size(); ++i) {
-        if (state_[i] == kFails) codes->push_back(def_.rules[i].code_value);
-      }
-      failures = std::move(codes);
-    }
-    outcome.fields[static_cast<std::size_t>(def_.pass_field)] = Value(failed == 0);
-    outcome.fields[static_cast<std::size_t>(def_.failures_field)] = Value(std::move(failures));
+    set_all_outcome(def_, outcome, [this](std::size_t i) { return state_[i] == kFails; });
   }
 
   void run_first(Record& outcome) {
@@ -242,6 +226,21 @@ class DecisionRun {
 };
 
 }  // namespace
+
+const std::shared_ptr<const List>& empty_list() {
+  static const auto empty = std::make_shared<const List>();
+  return empty;
+}
+
+std::shared_ptr<DecisionTrace> run_fast(int decision, EvalContext& context) {
+  const DecisionDef& def = context.model.decisions[static_cast<std::size_t>(decision)];
+  if (!def.fast_program) return nullptr;
+  auto trace = std::make_shared<DecisionTrace>();
+  trace->decision = decision;
+  trace->as_of = context.as_of;
+  if (!run_fast_program(*def.fast_program, context, trace->outcome)) return nullptr;
+  return trace;
+}
 
 std::shared_ptr<DecisionTrace> run_decision(int decision, EvalContext& context, bool justify) {
   const DecisionDef& def = context.model.decisions[static_cast<std::size_t>(decision)];

@@ -15,6 +15,7 @@
 
 #include "check/lint.hpp"
 #include "common/text_checks.hpp"
+#include "eval/fast_program.hpp"
 #include "load/loaders.hpp"
 
 namespace tiaoli::detail {
@@ -313,6 +314,10 @@ class RuleSetLoader {
         sink_.warning(param.where, "parameter '" + param.name + "' is never used by a rule");
     }
     if (!sink_.has_errors()) lint_rule_set(model_, sink_);
+    if (!sink_.has_errors()) {
+      for (DecisionDef& decision : model_.decisions)
+        decision.fast_program = compile_fast_program(model_, decision);
+    }
   }
 
   void load_regulation_file() {

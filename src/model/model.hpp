@@ -18,6 +18,8 @@
 
 namespace tiaoli::detail {
 
+struct FastProgram;  // eval/fast_program.hpp
+
 struct ProvisionInfo {
   std::string id;
   std::string text;
@@ -121,6 +123,7 @@ struct DecisionDef {
   int slot_count = 0;
   std::vector<int> depends_on;  // decisions referenced with decision("...")
   SourcePos where;
+  std::shared_ptr<const FastProgram> fast_program;  // null: the interpreter decides every case
 };
 
 struct TestCase {

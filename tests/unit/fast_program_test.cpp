@@ -1,0 +1,237 @@
+// The outcome-only fast path (eval/fast_program.hpp) against the interpreter: the same outcome
+// or the same error for every case, whichever of the two decides it.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "eval/evaluator.hpp"
+#include "eval/fast_program.hpp"
+#include "facts/facts_reader.hpp"
+#include "model/model.hpp"
+#include "test_support.hpp"
+
+namespace tiaoli {
+namespace {
+
+std::shared_ptr<const RuleSet> huzhou() {
+  static const auto rules = [] {
+    auto loaded = RuleSet::load(std::string(TIAOLI_SOURCE_DIR) + "/rules/huzhou");
+    EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().message);
+    return loaded.value();
+  }();
+  return rules;
+}
+
+const detail::DecisionDef& decision_def(const RuleSet& rules, std::string_view id) {
+  return rules.model().decisions[static_cast<std::size_t>(rules.model().find_decision(id))];
+}
+
+// Whether the fast program alone decides `facts` (without falling back to the interpreter).
+bool fast_program_decides(const RuleSet& rules, std::string_view decision, const Facts& facts,
+                          Date as_of) {
+  const detail::DecisionDef& def = decision_def(rules, decision);
+  if (!def.fast_program) return false;
+  std::vector<detail::Slot> no_slots;
+  std::vector<std::shared_ptr<const Record>> outcomes;
+  detail::EvalContext context{rules.model(), *facts.bound().record, as_of, no_slots, outcomes};
+  Record outcome;
+  return detail::run_fast_program(*def.fast_program, context, outcome);
+}
+
+// Decides `facts` three ways: the interpreter (with a justification), decide() without one,
+// and PreparedDecision::decide_outcome into `reused`; expects the same outcome or error.
+void expect_same_every_way(const RuleSet& rules, std::string_view decision, const Facts& facts,
+                           EvalOptions options, Record& reused, const std::string& label) {
+  options.justify = true;
+  Result<Decision> interpreted = rules.decide(decision, facts, options);
+  options.justify = false;
+  Result<Decision> quick = rules.decide(decision, facts, options);
+  Status outcome_only = rules.prepare(decision).value().decide_outcome(facts, reused, options);
+  ASSERT_EQ(interpreted.ok(), quick.ok()) << label;
+  ASSERT_EQ(interpreted.ok(), outcome_only.ok()) << label;
+  if (!interpreted.ok()) {
+    EXPECT_EQ(quick.error().message, interpreted.error().message) << label;
+    EXPECT_EQ(quick.error().field, interpreted.error().field) << label;
+    EXPECT_EQ(outcome_only.error().message, interpreted.error().message) << label;
+    EXPECT_EQ(outcome_only.error().field, interpreted.error().field) << label;
+    return;
+  }
+  const Record& expected = interpreted.value().outcome();
+  EXPECT_EQ(quick.value().outcome().fields, expected.fields) << label;
+  EXPECT_EQ(reused.fields, expected.fields) << label;
+  EXPECT_EQ(reused.type, expected.type) << label;
+}
+
+TEST(FastProgram, CoversTheDecisionsItShould) {
+  auto rules = huzhou();
+  EXPECT_TRUE(decision_def(*rules, "selection.eligibility").fast_program);
+  EXPECT_TRUE(decision_def(*rules, "selection.publicity").fast_program);  // nth_working_day
+  // Its lets are lists (filter), which the fast path does not cover: the interpreter decides.
+  EXPECT_FALSE(decision_def(*rules, "assessment.consequence").fast_program);
+}
+
+TEST(FastProgram, AgreesWithTheInterpreterOnEveryHuzhouTestCase) {
+  auto rules = huzhou();
+  Record reused;
+  int fast = 0;
+  for (const detail::TestCase& test : rules->model().tests) {
+    auto facts = rules->parse_facts(test.facts.dump(), FactsFormat::kJson);
+    ASSERT_TRUE(facts.ok()) << test.name;
+    EvalOptions options;
+    options.as_of = test.as_of;
+    options.parameters = test.parameters;
+    expect_same_every_way(*rules, test.decision, facts.value(), options, reused, test.name);
+    Date as_of = test.as_of ? *test.as_of : facts.value().as_of().value_or(Date{});
+    if (test.parameters.empty() && fast_program_decides(*rules, test.decision, facts.value(), as_of))
+      ++fast;
+  }
+  EXPECT_GT(fast, 40);  // the comparison above is not all fallbacks
+}
+
+// Candidates around the 18th and 61st birthdays (29 February among them), with every condition
+// failing now and then, grade records in any order, and now and then a fact missing.
+std::string random_candidate(std::mt19937& rng) {
+  auto pick = [&rng](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  static const char* kEducation[] = {"小学", "初中", "高中", "中专", "大专", "本科", "硕士"};
+  static const char* kGrade[] = {"不合格", "合格", "优秀"};
+  static const char* kAsOf[] = {"2026-02-28", "2026-03-01", "2028-02-28", "2028-02-29",
+                                "2028-03-01", "2026-12-31", "2027-01-01"};
+  std::string as_of = kAsOf[pick(7)];
+  int as_of_year = std::stoi(as_of.substr(0, 4));
+  int age = pick(2) == 0 ? 17 + pick(3) : 59 + pick(4);
+  int month = pick(4) == 0 ? 2 : 1 + pick(12);
+  int day = month == 2 ? 27 + pick(3) : 1 + pick(28);
+  if (month == 2 && day == 29 && (as_of_year - age) % 4 != 0) day = 28;
+  char birth[48];
+  std::snprintf(birth, sizeof birth, "%04d-%02d-%02d", as_of_year - age, month, day);
+  auto flag = [&] { return pick(8) == 0 ? "false" : "true"; };
+  std::string json = std::string("{\"as_of\": \"") + as_of + "\", \"candidate\": {";
+  if (pick(50) != 0) json += std::string("\"birth_date\": \"") + birth + "\", ";
+  json += std::string("\"education\": \"") + kEducation[pick(7)] + "\"";
+  for (const char* field : {"political_quality", "law_abiding", "good_conduct",
+                            "familiar_with_locality", "communication_ability", "health_fit"}) {
+    json += std::string(", \"") + field + "\": " + flag();
+  }
+  if (pick(3) != 0) {
+    json += ", \"annual_grades\": [";
+    int records = pick(5);
+    for (int i = 0; i < records; ++i) {
+      json += std::string(i > 0 ? ", " : "") + "{\"year\": " + std::to_string(2020 + pick(5)) +
+              ", \"grade\": \"" + kGrade[pick(3)] + "\"}";
+    }
+    json += "]";
+  }
+  return json + "}}";
+}
+
+TEST(FastProgram, AgreesWithTheInterpreterOnRandomCandidates) {
+  auto rules = huzhou();
+  std::mt19937 rng(20261127);
+  Record reused;
+  int fast = 0;
+  int eligible = 0;
+  constexpr int kCases = 3000;
+  for (int i = 0; i < kCases; ++i) {
+    std::string json = random_candidate(rng);
+    auto facts = rules->parse_facts(json, FactsFormat::kJson);
+    ASSERT_TRUE(facts.ok()) << json << ": " << facts.error().message;
+    expect_same_every_way(*rules, "selection.eligibility", facts.value(), {}, reused, json);
+    if (fast_program_decides(*rules, "selection.eligibility", facts.value(),
+                             *facts.value().as_of()))
+      ++fast;
+    if (reused.fields.size() == 2 && reused.fields[0] == Value(true)) ++eligible;
+  }
+  EXPECT_GT(fast, kCases * 9 / 10);  // most cases are the fast path's (missing birth dates aren't)
+  EXPECT_LT(fast, kCases);           // and some fall back
+  EXPECT_GT(eligible, 10);           // both outcomes occur
+  EXPECT_LT(eligible, kCases - 10);
+}
+
+TEST(FastProgram, AStepBudgetItCannotProveEnoughIsLeftToTheInterpreter) {
+  auto rules = huzhou();
+  auto facts = rules->parse_facts(
+      R"({"as_of": "2026-03-01", "candidate": {"birth_date": "2008-02-29", "education": "高中",
+          "political_quality": true, "law_abiding": true, "good_conduct": true,
+          "familiar_with_locality": true, "communication_ability": true, "health_fit": true,
+          "annual_grades": [{"year": 2024, "grade": "不合格"}, {"year": 2025, "grade": "不合格"}]}})",
+      FactsFormat::kJson);
+  ASSERT_TRUE(facts.ok());
+  Record reused;
+  int failures = 0;
+  for (int steps = 1; steps <= 400; ++steps) {
+    EvalOptions options;
+    options.max_steps = steps;
+    expect_same_every_way(*rules, "selection.eligibility", facts.value(), options, reused,
+                          "max_steps " + std::to_string(steps));
+    failures += rules->decide("selection.eligibility", facts.value(), options).ok() ? 0 : 1;
+  }
+  EXPECT_GT(failures, 10);  // the sweep crosses the boundary
+  EXPECT_LT(failures, 400);
+}
+
+TEST(FastProgram, ParameterOverridesAndPublicityAgreeToo) {
+  auto rules = huzhou();
+  Record reused;
+  for (const char* start : {"2026-09-25", "2026-09-30", "2026-10-08", "2026-12-28"}) {
+    for (const char* as_of : {"2026-10-01", "2026-10-16", "2027-01-06"}) {
+      auto facts = rules->parse_facts(std::string(R"({"as_of": ")") + as_of +
+                                          R"(", "publicity": {"start": ")" + start +
+                                          R"(", "objections": 0}})",
+                                      FactsFormat::kJson);
+      ASSERT_TRUE(facts.ok()) << facts.error().message;
+      EvalOptions options;
+      expect_same_every_way(*rules, "selection.publicity", facts.value(), options, reused, start);
+      options.parameters = {{"publicity_counts_start_day", "false"}};
+      expect_same_every_way(*rules, "selection.publicity", facts.value(), options, reused, start);
+    }
+  }
+}
+
+TEST(PreparedDecision, ReusesTheOutcomeRecordAcrossCases) {
+  auto rules = huzhou();
+  auto prepared = rules->prepare("selection.eligibility");
+  ASSERT_TRUE(prepared.ok());
+  EXPECT_EQ(prepared.value().id(), "selection.eligibility");
+  std::string young = R"({"as_of": "2026-02-28", "candidate": {"birth_date": "2008-02-29",
+      "education": "小学", "political_quality": true, "law_abiding": true, "good_conduct": true,
+      "familiar_with_locality": true, "communication_ability": true, "health_fit": true}})";
+  std::string of_age = young;
+  of_age.replace(of_age.find("2026-02-28"), 10, "2026-03-01");
+  of_age.replace(of_age.find("小学"), std::string("小学").size(), "中专");
+  Record outcome;
+  ASSERT_TRUE(prepared.value().decide_outcome(
+      rules->parse_facts(young, FactsFormat::kJson).value(), outcome));
+  EXPECT_EQ(outcome.fields[0], Value(false));
+  ASSERT_EQ(outcome.fields[1].as_list().size(), 2U);
+  EXPECT_EQ(outcome.fields[1].as_list()[0].to_string(), "EDUCATION");
+  EXPECT_EQ(outcome.fields[1].as_list()[1].to_string(), "AGE_UNDER_18");
+  ASSERT_TRUE(prepared.value().decide_outcome(
+      rules->parse_facts(of_age, FactsFormat::kJson).value(), outcome));
+  EXPECT_EQ(outcome.fields[0], Value(true));
+  EXPECT_TRUE(outcome.fields[1].as_list().empty());
+  EXPECT_EQ(outcome.field_name(1), "failed");
+}
+
+TEST(PreparedDecision, ReportsErrorsLikeDecide) {
+  auto rules = huzhou();
+  auto unknown = rules->prepare("selection.eligibilty");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_TRUE(test::Contains(unknown.error().message, "unknown decision 'selection.eligibilty'"));
+  auto facts = rules->parse_facts(R"({"candidate": {"education": "高中"}})", FactsFormat::kJson);
+  ASSERT_TRUE(facts.ok());
+  Record outcome;
+  Status no_date = rules->prepare("selection.eligibility").value().decide_outcome(facts.value(),
+                                                                                  outcome);
+  ASSERT_FALSE(no_date.ok());
+  EXPECT_EQ(no_date.error().field, "as_of");
+  EvalOptions options = EvalOptions::outcome_only();
+  options.as_of = Date::from_ymd(2026, 1, 1);
+  Status missing = rules->prepare("selection.eligibility").value().decide_outcome(facts.value(),
+                                                                                  outcome, options);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().message,
+            rules->decide("selection.eligibility", facts.value(), options).error().message);
+}
+
+}  // namespace
+}  // namespace tiaoli
