@@ -5,10 +5,12 @@
 #include <deque>
 #include <span>
 
+#include "common/date_convert.hpp"
 #include "eval/compile.hpp"
 #include "eval/decide.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/functions.hpp"
+#include "time/dates.hpp"
 
 namespace tiaoli::detail {
 namespace {
@@ -19,12 +21,16 @@ constexpr std::size_t kMaxArgs = 4;
 
 // The state of one run of a program.
 struct Run {
+  explicit Run(EvalContext& evaluation) : context(evaluation), budget(evaluation.budget) {}
+
   EvalContext& context;
   std::int64_t budget;  // steps left, charged by the bounds fixed at load
   bool gave_up = false;
-  std::array<const Value*, kMaxSlots> element{};  // comprehension variables, by slot
-  std::array<std::int64_t, kMaxSlots> let{};      // `let` values as keys, by slot
-  std::array<bool, kMaxSlots> ready{};            // which decision-level lets are computed
+  // Comprehension variables and `let` values (as keys), by slot: each is written before it is
+  // read, so neither is cleared.
+  std::array<const Value*, kMaxSlots> element;
+  std::array<std::int64_t, kMaxSlots> let;
+  std::array<bool, kMaxSlots> ready{};  // which decision-level lets are computed
 
   std::int64_t give_up() {
     gave_up = true;
@@ -77,13 +83,12 @@ const Value* read_fact_root(const FastOp& op, Run& run) {
   return &v;
 }
 
-const Value* read_field(const FastOp& op, Run& run) {
-  const Value* base = read(*op.a, run);
-  if (base == nullptr) [[unlikely]] {
-    run.give_up();  // a field of an absent record: the interpreter's error
-    return nullptr;
-  }
-  const Value& v = base->as_record().fields[op.index];
+const Value* read_element(const FastOp& op, Run& run) { return run.element[op.index]; }
+
+// A field of a record the facts or a list element hold (`candidate.education`, `g.year`): the
+// two reads of read_field in one.
+const Value* field_of(const Value& record, const FastOp& op, Run& run) {
+  const Value& v = record.as_record().fields[op.index];
   if (v.is_null()) [[unlikely]] {
     if (op.required) run.give_up();
     return nullptr;
@@ -91,7 +96,27 @@ const Value* read_field(const FastOp& op, Run& run) {
   return &v;
 }
 
-const Value* read_element(const FastOp& op, Run& run) { return run.element[op.index]; }
+const Value* read_fact_field(const FastOp& op, Run& run) {
+  const Value& record = run.context.facts.fields[static_cast<std::size_t>(op.constant)];
+  if (record.is_null()) [[unlikely]] {
+    run.give_up();
+    return nullptr;
+  }
+  return field_of(record, op, run);
+}
+
+const Value* read_element_field(const FastOp& op, Run& run) {
+  return field_of(*run.element[static_cast<std::size_t>(op.constant)], op, run);
+}
+
+const Value* read_field(const FastOp& op, Run& run) {
+  const Value* base = read(*op.a, run);
+  if (base == nullptr) [[unlikely]] {
+    run.give_up();  // a field of an absent record: the interpreter's error
+    return nullptr;
+  }
+  return field_of(*base, op, run);
+}
 
 const Value* read_param(const FastOp& op, Run& run) {
   const ParamVersion* version = op.param->version_on(run.context.as_of);
@@ -113,11 +138,34 @@ std::int64_t key_stored_bool(const FastOp& op, Run& run) {
   return v != nullptr && v->kind() == Value::Kind::kBool ? v->as_bool() : run.give_up();
 }
 
-std::int64_t key_stored(const FastOp& op, Run& run) {
+std::int64_t key_stored_int(const FastOp& op, Run& run) {
   const Value* v = read(op, run);
-  if (v == nullptr) return run.give_up();
-  auto key = key_if_keyable(*v);
-  return key ? *key : run.give_up();
+  return v != nullptr && v->kind() == Value::Kind::kInt ? v->as_int() : run.give_up();
+}
+
+std::int64_t key_stored_date(const FastOp& op, Run& run) {
+  const Value* v = read(op, run);
+  return v != nullptr && v->kind() == Value::Kind::kDate ? v->as_date().days : run.give_up();
+}
+
+std::int64_t key_stored_enum(const FastOp& op, Run& run) {
+  const Value* v = read(op, run);
+  return v != nullptr && v->kind() == Value::Kind::kEnum ? *key_if_keyable(*v) : run.give_up();
+}
+
+KeyFn stored_key_for(const Type& type) {
+  switch (type.kind) {
+    case TypeKind::kBool:
+      return key_stored_bool;
+    case TypeKind::kInt:
+      return key_stored_int;
+    case TypeKind::kDate:
+      return key_stored_date;
+    case TypeKind::kEnum:
+      return key_stored_enum;
+    default:
+      return nullptr;
+  }
 }
 
 std::int64_t key_decision_let(const FastOp& op, Run& run) {
@@ -211,6 +259,15 @@ std::int64_t key_call(const FastOp& f, Run& run) {
   }
 }
 
+std::int64_t key_completed_years(const FastOp& f, Run& run) {
+  Date birth{static_cast<std::int32_t>(key_of(*f.a, run))};
+  Date on{static_cast<std::int32_t>(key_of(*f.b, run))};
+  if (run.gave_up) return 0;
+  auto convention =
+      f.constant == 0 ? time::AgeConvention::kOnBirthday : time::AgeConvention::kDayAfterBirthday;
+  return time::completed_years(to_boost(birth), to_boost(on), convention);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Compiling
 
@@ -281,8 +338,8 @@ KeyFn comprehension_for(Aggregate aggregate) {
 
 struct FastRule {
   const RuleDef* def = nullptr;
-  std::vector<std::pair<std::size_t, const FastOp*>> lets;  // slot, value
-  const FastOp* condition = nullptr;                        // null: always holds
+  std::vector<std::pair<std::size_t, const FastOp*>> lets;     // slot, value
+  const FastOp* condition = nullptr;                           // null: always holds
   std::vector<std::pair<std::size_t, const FastOp*>> outputs;  // output field, value
   std::int64_t cost = 0;  // steps charged for its lets and condition
 };
@@ -299,6 +356,30 @@ class ProgramCompiler {
  public:
   ProgramCompiler(const RuleSetModel& model, const DecisionDef& def, FastProgram& program)
       : model_(model), def_(def), program_(program), decision_lets_(def.lets.size(), nullptr) {}
+
+  // completed_years(birth, on, convention) with a convention fixed at load (a literal or an
+  // unversioned parameter): computed from the two dates' keys, without making Values.
+  const FastOp* completed_years(const Node& node) {
+    if (builtin_functions()[static_cast<std::size_t>(node.index)].name != "completed_years")
+      return nullptr;
+    const FastOp* birth = compile(*node.children[0]);
+    const FastOp* on = compile(*node.children[1]);
+    const FastOp* convention = compile(*node.children[2]);
+    if (birth == nullptr || on == nullptr || convention == nullptr || birth->key == nullptr ||
+        on->key == nullptr || convention->read != read_stored)
+      return nullptr;
+    const Value& name = *convention->stored;
+    std::string_view text = name.kind() == Value::Kind::kEnum     ? name.as_enum().name()
+                            : name.kind() == Value::Kind::kString ? name.as_string()
+                                                                  : "";
+    if (!is_age_convention(text)) return nullptr;  // the interpreter reports it
+    FastOp& op = add(node);
+    op.key = key_completed_years;
+    op.a = birth;
+    op.b = on;
+    op.constant = text == "birthday" ? 0 : 1;
+    return &op;
+  }
 
   // value_of() can make a Value of `op`'s result.
   static bool has_value(const FastOp& op) {
@@ -327,8 +408,7 @@ class ProgramCompiler {
   FastOp& add_read(const Node& node, ReadFn reader) {
     FastOp& op = add(node);
     op.read = reader;
-    if (node.type->is(TypeKind::kBool)) op.key = key_stored_bool;
-    if (keyable(node.type) && !node.type->is(TypeKind::kBool)) op.key = key_stored;
+    op.key = stored_key_for(*node.type);
     return op;
   }
 
@@ -390,12 +470,20 @@ class ProgramCompiler {
   }
 
   const FastOp* field(const Node& node) {
-    const FastOp* base = compile(*node.children[0]);
+    const Node& record = *node.children[0];
+    const FastOp* base = compile(record);
     if (base == nullptr || base->read == nullptr) return nullptr;
     FastOp& op = add_read(node, read_field);
     op.a = base;
     op.index = static_cast<std::size_t>(node.index);
     op.required = !node.maybe_absent;
+    if (base->read == read_fact_root) {
+      op.read = read_fact_field;
+      op.constant = static_cast<std::int64_t>(base->index);
+    } else if (base->read == read_element) {
+      op.read = read_element_field;
+      op.constant = static_cast<std::int64_t>(base->index);
+    }
     return &op;
   }
 
@@ -486,6 +574,7 @@ class ProgramCompiler {
 
   const FastOp* call(const Node& node) {
     if (!keyable(node.type) || node.children.size() > kMaxArgs) return nullptr;
+    if (const FastOp* age = completed_years(node)) return age;
     FastOp& op = add(node);
     op.key = key_call;
     op.function = &builtin_functions()[static_cast<std::size_t>(node.index)];
@@ -603,10 +692,9 @@ std::shared_ptr<const FastProgram> compile_fast_program(const RuleSetModel& mode
 }
 
 bool run_fast_program(const FastProgram& program, EvalContext& context, Record& outcome) {
-  if (context.parameter_overrides != nullptr && !context.parameter_overrides->empty())
-    return false;
+  if (context.parameter_overrides != nullptr && !context.parameter_overrides->empty()) return false;
   const DecisionDef& def = *program.def;
-  Run run{context, context.budget};
+  Run run(context);
   outcome.type = def.output;
   outcome.fields.assign(def.output->fields.size(), Value());
   if (def.hit == HitPolicy::kAll) {

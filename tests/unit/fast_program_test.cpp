@@ -82,7 +82,8 @@ TEST(FastProgram, AgreesWithTheInterpreterOnEveryHuzhouTestCase) {
     options.parameters = test.parameters;
     expect_same_every_way(*rules, test.decision, facts.value(), options, reused, test.name);
     Date as_of = test.as_of ? *test.as_of : facts.value().as_of().value_or(Date{});
-    if (test.parameters.empty() && fast_program_decides(*rules, test.decision, facts.value(), as_of))
+    if (test.parameters.empty() &&
+        fast_program_decides(*rules, test.decision, facts.value(), as_of))
       ++fast;
   }
   EXPECT_GT(fast, 40);  // the comparison above is not all fallbacks
@@ -187,6 +188,33 @@ TEST(FastProgram, ParameterOverridesAndPublicityAgreeToo) {
   }
 }
 
+// completed_years with its convention fixed at load is computed from the dates' keys.
+TEST(FastProgram, AgesAgreeUnderEitherConventionAround29February) {
+  for (std::string convention : {"birthday", "day_after_birthday"}) {
+    test::Calc calc("completed_years(candidate.birth_date, as_of, \"" + convention + "\")");
+    ASSERT_TRUE(calc.loaded());
+    EXPECT_TRUE(decision_def(calc.ruleset(), "calc").fast_program);
+    Record reused;
+    for (const char* birth : {"2008-02-28", "2008-02-29", "2008-03-01", "1966-03-01"}) {
+      for (const char* as_of : {"2026-02-28", "2026-03-01", "2026-03-02", "2027-02-28",
+                                "2027-03-01", "2028-02-28", "2028-02-29", "2028-03-01"}) {
+        auto facts = calc.ruleset().parse_facts(
+            std::string("candidate: {birth_date: ") + birth + ", education: 高中, score: 80}",
+            FactsFormat::kYaml);
+        ASSERT_TRUE(facts.ok());
+        expect_same_every_way(calc.ruleset(), "calc", facts.value(), test::options(as_of), reused,
+                              convention + " " + birth + " " + as_of);
+      }
+    }
+    auto born_on_29_february = calc.ruleset().parse_facts(
+        "candidate: {birth_date: 2008-02-29, education: 高中, score: 80}", FactsFormat::kYaml);
+    auto prepared = calc.ruleset().prepare("calc").value();
+    ASSERT_TRUE(prepared.decide_outcome(born_on_29_february.value(), reused,
+                                        test::options("2026-03-01", false)));
+    EXPECT_EQ(reused.fields[0], Value(convention == "birthday" ? 18 : 17));
+  }
+}
+
 TEST(PreparedDecision, ReusesTheOutcomeRecordAcrossCases) {
   auto rules = huzhou();
   auto prepared = rules->prepare("selection.eligibility");
@@ -199,8 +227,8 @@ TEST(PreparedDecision, ReusesTheOutcomeRecordAcrossCases) {
   of_age.replace(of_age.find("2026-02-28"), 10, "2026-03-01");
   of_age.replace(of_age.find("小学"), std::string("小学").size(), "中专");
   Record outcome;
-  ASSERT_TRUE(prepared.value().decide_outcome(
-      rules->parse_facts(young, FactsFormat::kJson).value(), outcome));
+  ASSERT_TRUE(prepared.value().decide_outcome(rules->parse_facts(young, FactsFormat::kJson).value(),
+                                              outcome));
   EXPECT_EQ(outcome.fields[0], Value(false));
   ASSERT_EQ(outcome.fields[1].as_list().size(), 2U);
   EXPECT_EQ(outcome.fields[1].as_list()[0].to_string(), "EDUCATION");
@@ -220,14 +248,15 @@ TEST(PreparedDecision, ReportsErrorsLikeDecide) {
   auto facts = rules->parse_facts(R"({"candidate": {"education": "高中"}})", FactsFormat::kJson);
   ASSERT_TRUE(facts.ok());
   Record outcome;
-  Status no_date = rules->prepare("selection.eligibility").value().decide_outcome(facts.value(),
-                                                                                  outcome);
+  Status no_date =
+      rules->prepare("selection.eligibility").value().decide_outcome(facts.value(), outcome);
   ASSERT_FALSE(no_date.ok());
   EXPECT_EQ(no_date.error().field, "as_of");
   EvalOptions options = EvalOptions::outcome_only();
   options.as_of = Date::from_ymd(2026, 1, 1);
-  Status missing = rules->prepare("selection.eligibility").value().decide_outcome(facts.value(),
-                                                                                  outcome, options);
+  Status missing = rules->prepare("selection.eligibility")
+                       .value()
+                       .decide_outcome(facts.value(), outcome, options);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().message,
             rules->decide("selection.eligibility", facts.value(), options).error().message);
