@@ -1,0 +1,417 @@
+#include <array>
+#include <cstdint>
+#include <span>
+
+#include "common/date_convert.hpp"
+#include "eval/compile.hpp"
+#include "eval/decide.hpp"
+#include "eval/evaluator.hpp"
+#include "eval/fast_ops.hpp"
+#include "eval/fast_program.hpp"
+#include "time/dates.hpp"
+
+namespace tiaoli::detail {
+
+// The state of one run of a program.
+struct FastRun {
+  explicit FastRun(EvalContext& evaluation) : context(evaluation), budget(evaluation.budget) {}
+
+  EvalContext& context;
+  std::int64_t budget;  // steps left, charged by the bounds fixed at load
+  bool gave_up = false;
+  // Comprehension variables and `let` values (as keys), by slot: each is written before it is
+  // read, so neither is cleared.
+  std::array<const Value*, kFastMaxSlots> element;
+  std::array<std::int64_t, kFastMaxSlots> let;
+  std::array<bool, kFastMaxSlots> ready{};  // which decision-level lets are computed
+
+  std::int64_t give_up() {
+    gave_up = true;
+    return 0;
+  }
+  bool charge(std::int64_t steps) {
+    budget -= steps;
+    if (budget < 0) give_up();
+    return !gave_up;
+  }
+};
+
+namespace {
+
+using Run = FastRun;
+
+std::int64_t key_of(const FastOp& op, Run& run) { return op.key(op, run); }
+const Value* read(const FastOp& op, Run& run) { return op.read(op, run); }
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+const Value* read_stored(const FastOp& op, Run&) { return op.stored; }
+
+const Value* read_fact_root(const FastOp& op, Run& run) {
+  const Value& v = run.context.facts.fields[op.index];
+  if (v.is_null()) [[unlikely]] {
+    run.give_up();  // the interpreter names the missing fact
+    return nullptr;
+  }
+  return &v;
+}
+
+const Value* read_element(const FastOp& op, Run& run) { return run.element[op.index]; }
+
+// A field of a record the facts or a list element hold (`candidate.education`, `g.year`): the
+// two reads of read_field in one.
+const Value* field_of(const Value& record, const FastOp& op, Run& run) {
+  const Value& v = record.as_record().fields[op.index];
+  if (v.is_null()) [[unlikely]] {
+    if (op.required) run.give_up();
+    return nullptr;
+  }
+  return &v;
+}
+
+const Value* read_fact_field(const FastOp& op, Run& run) {
+  const Value& record = run.context.facts.fields[op.root];
+  if (record.is_null()) [[unlikely]] {
+    run.give_up();
+    return nullptr;
+  }
+  return field_of(record, op, run);
+}
+
+const Value* read_element_field(const FastOp& op, Run& run) {
+  return field_of(*run.element[op.root], op, run);
+}
+
+const Value* read_field(const FastOp& op, Run& run) {
+  const Value* base = read(*op.a, run);
+  if (base == nullptr) [[unlikely]] {
+    run.give_up();  // a field of an absent record: the interpreter's error
+    return nullptr;
+  }
+  return field_of(*base, op, run);
+}
+
+const Value* read_param(const FastOp& op, Run& run) {
+  const ParamVersion* version = op.param->version_on(run.context.as_of);
+  if (version == nullptr) [[unlikely]] {
+    run.give_up();
+    return nullptr;
+  }
+  return &version->value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+std::int64_t key_constant(const FastOp& op, Run&) { return op.constant; }
+std::int64_t key_as_of(const FastOp&, Run& run) { return run.context.as_of.days; }
+
+std::int64_t key_stored_bool(const FastOp& op, Run& run) {
+  const Value* v = read(op, run);
+  return v != nullptr && v->kind() == Value::Kind::kBool ? v->as_bool() : run.give_up();
+}
+
+std::int64_t key_stored_int(const FastOp& op, Run& run) {
+  const Value* v = read(op, run);
+  return v != nullptr && v->kind() == Value::Kind::kInt ? v->as_int() : run.give_up();
+}
+
+std::int64_t key_stored_date(const FastOp& op, Run& run) {
+  const Value* v = read(op, run);
+  return v != nullptr && v->kind() == Value::Kind::kDate ? v->as_date().days : run.give_up();
+}
+
+std::int64_t key_stored_enum(const FastOp& op, Run& run) {
+  const Value* v = read(op, run);
+  return v != nullptr && v->kind() == Value::Kind::kEnum ? *key_if_keyable(*v) : run.give_up();
+}
+
+KeyFn stored_key_for(const Type& type) {
+  switch (type.kind) {
+    case TypeKind::kBool:
+      return key_stored_bool;
+    case TypeKind::kInt:
+      return key_stored_int;
+    case TypeKind::kDate:
+      return key_stored_date;
+    case TypeKind::kEnum:
+      return key_stored_enum;
+    default:
+      return nullptr;
+  }
+}
+
+std::int64_t key_decision_let(const FastOp& op, Run& run) {
+  if (!run.ready[op.index]) {
+    if (!run.charge(op.cost)) return 0;
+    run.let[op.index] = key_of(*op.a, run);
+    run.ready[op.index] = true;
+  }
+  return run.let[op.index];
+}
+
+std::int64_t key_rule_let(const FastOp& op, Run& run) { return run.let[op.index]; }
+
+template <Op op>
+std::int64_t key_compare(const FastOp& f, Run& run) {
+  std::int64_t a = key_of(*f.a, run);
+  std::int64_t b = key_of(*f.b, run);
+  if constexpr (op == Op::kEq) return a == b;
+  if constexpr (op == Op::kNe) return a != b;
+  if constexpr (op == Op::kLt) return a < b;
+  if constexpr (op == Op::kLe) return a <= b;
+  if constexpr (op == Op::kGt) return a > b;
+  return a >= b;
+}
+
+std::int64_t key_and(const FastOp& f, Run& run) {
+  return key_of(*f.a, run) != 0 && key_of(*f.b, run) != 0;
+}
+std::int64_t key_or(const FastOp& f, Run& run) {
+  return key_of(*f.a, run) != 0 || key_of(*f.b, run) != 0;
+}
+std::int64_t key_not(const FastOp& f, Run& run) { return key_of(*f.a, run) == 0; }
+
+template <Op op>
+std::int64_t key_arithmetic(const FastOp& f, Run& run) {
+  std::int64_t a = key_of(*f.a, run);
+  std::int64_t b = key_of(*f.b, run);
+  std::int64_t r = 0;
+  bool bad = op == Op::kAdd   ? __builtin_add_overflow(a, b, &r)
+             : op == Op::kSub ? __builtin_sub_overflow(a, b, &r)
+                              : __builtin_mul_overflow(a, b, &r);
+  return bad ? run.give_up() : r;  // the interpreter reports the overflow
+}
+
+template <Aggregate aggregate>
+std::int64_t key_comprehension(const FastOp& f, Run& run) {
+  static const Value absent;
+  const Value* list = read(*f.a, run);
+  std::int64_t count = 0;
+  for (const Value& element : list_or_empty(list != nullptr ? *list : absent)) {
+    if (!run.charge(f.cost)) return 0;
+    run.element[f.index] = &element;
+    if (f.b != nullptr && key_of(*f.b, run) == 0) continue;
+    bool holds = f.c == nullptr || key_of(*f.c, run) != 0;
+    if constexpr (aggregate == Aggregate::kAny) {
+      if (holds) return 1;
+    } else if constexpr (aggregate == Aggregate::kAll) {
+      if (!holds) return 0;
+    } else {
+      count += holds ? 1 : 0;
+    }
+  }
+  if constexpr (aggregate == Aggregate::kAny) return 0;
+  if constexpr (aggregate == Aggregate::kAll) return 1;
+  return count;
+}
+
+// The value of `op` as a Value: the stored one, or one made from its key.
+Value value_of(const FastOp& op, Run& run) {
+  if (op.read != nullptr) {
+    const Value* v = read(op, run);
+    return v != nullptr ? *v : Value();
+  }
+  std::int64_t key = key_of(op, run);
+  if (op.type->is(TypeKind::kBool)) return Value(key != 0);
+  if (op.type->is(TypeKind::kDate)) return Value(Date{static_cast<std::int32_t>(key)});
+  return Value(key);
+}
+
+std::int64_t key_call(const FastOp& f, Run& run) {
+  std::array<Value, kFastMaxArgs> args;
+  for (std::size_t i = 0; i < f.args.size(); ++i) {
+    args[i] = value_of(*f.args[i], run);
+    if (args[i].is_null()) return run.give_up();  // an absent argument: the interpreter's error
+  }
+  try {
+    auto key = key_if_keyable(f.function->call(std::span(args.data(), f.args.size()), run.context));
+    return key ? *key : run.give_up();
+  } catch (const EvalFailure&) {
+    return run.give_up();  // the interpreter names the fact behind the failure
+  }
+}
+
+std::int64_t key_completed_years(const FastOp& f, Run& run) {
+  Date birth{static_cast<std::int32_t>(key_of(*f.a, run))};
+  Date on{static_cast<std::int32_t>(key_of(*f.b, run))};
+  if (run.gave_up) return 0;
+  auto convention =
+      f.day_after ? time::AgeConvention::kDayAfterBirthday : time::AgeConvention::kOnBirthday;
+  return time::completed_years(to_boost(birth), to_boost(on), convention);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binding ops to their implementations
+
+KeyFn compare_for(Op op) {
+  switch (op) {
+    case Op::kEq:
+      return key_compare<Op::kEq>;
+    case Op::kNe:
+      return key_compare<Op::kNe>;
+    case Op::kLt:
+      return key_compare<Op::kLt>;
+    case Op::kLe:
+      return key_compare<Op::kLe>;
+    case Op::kGt:
+      return key_compare<Op::kGt>;
+    case Op::kGe:
+      return key_compare<Op::kGe>;
+    default:
+      return nullptr;
+  }
+}
+
+KeyFn arithmetic_for(Op op) {
+  switch (op) {
+    case Op::kAdd:
+      return key_arithmetic<Op::kAdd>;
+    case Op::kSub:
+      return key_arithmetic<Op::kSub>;
+    case Op::kMul:
+      return key_arithmetic<Op::kMul>;
+    default:
+      return nullptr;
+  }
+}
+
+KeyFn comprehension_for(Aggregate aggregate) {
+  switch (aggregate) {
+    case Aggregate::kAny:
+      return key_comprehension<Aggregate::kAny>;
+    case Aggregate::kAll:
+      return key_comprehension<Aggregate::kAll>;
+    case Aggregate::kCount:
+      return key_comprehension<Aggregate::kCount>;
+    default:
+      return nullptr;
+  }
+}
+
+ReadFn reader_for(FastKind kind) {
+  switch (kind) {
+    case FastKind::kStored:
+      return read_stored;
+    case FastKind::kFactRoot:
+      return read_fact_root;
+    case FastKind::kFactField:
+      return read_fact_field;
+    case FastKind::kElement:
+      return read_element;
+    case FastKind::kElementField:
+      return read_element_field;
+    case FastKind::kField:
+      return read_field;
+    case FastKind::kParam:
+      return read_param;
+    default:
+      return nullptr;
+  }
+}
+
+KeyFn computed_key_for(const FastOp& op) {
+  switch (op.kind) {
+    case FastKind::kAsOf:
+      return key_as_of;
+    case FastKind::kDecisionLet:
+      return key_decision_let;
+    case FastKind::kRuleLet:
+      return key_rule_let;
+    case FastKind::kCompare:
+      return compare_for(op.op);
+    case FastKind::kAnd:
+      return key_and;
+    case FastKind::kOr:
+      return key_or;
+    case FastKind::kNot:
+      return key_not;
+    case FastKind::kArithmetic:
+      return arithmetic_for(op.op);
+    case FastKind::kComprehension:
+      return comprehension_for(op.aggregate);
+    case FastKind::kCall:
+      return key_call;
+    case FastKind::kCompletedYears:
+      return key_completed_years;
+    default:
+      return nullptr;
+  }
+}
+
+bool holds(const FastRule& rule, Run& run) {
+  if (!run.charge(rule.cost)) return false;
+  for (const auto& [slot, value] : rule.lets) run.let[slot] = key_of(*value, run);
+  return rule.condition == nullptr || key_of(*rule.condition, run) != 0;
+}
+
+void give_outputs(const FastRule& rule, const DecisionDef& def, Run& run, Record& outcome) {
+  for (const auto& [field, value] : rule.outputs) {
+    outcome.fields[field] = conform(*def.output->fields[field].type, value_of(*value, run));
+  }
+}
+
+void run_all(const FastProgram& program, Run& run, Record& outcome) {
+  std::uint64_t failed = 0;
+  for (std::size_t i = 0; i < program.rules.size(); ++i) {
+    const FastRule& rule = program.rules[i];
+    if (!rule.def->in_force_on(run.context.as_of)) continue;
+    if (!holds(rule, run)) failed |= std::uint64_t{1} << i;
+    if (run.gave_up) return;
+  }
+  set_all_outcome(*program.def, outcome,
+                  [failed](std::size_t i) { return (failed >> i & 1U) != 0; });
+}
+
+// `first` gives the first rule that applies; `unique` the only one (anything else is the
+// interpreter's error to report).
+void run_first_or_unique(const FastProgram& program, Run& run, Record& outcome) {
+  const FastRule* chosen = nullptr;
+  bool unique = program.def->hit == HitPolicy::kUnique;
+  for (const FastRule& rule : program.rules) {
+    if (!rule.def->in_force_on(run.context.as_of)) continue;
+    bool applies = holds(rule, run);
+    if (run.gave_up) return;
+    if (!applies) continue;
+    if (chosen != nullptr) {  // a second rule applies under `unique`
+      run.give_up();
+      return;
+    }
+    chosen = &rule;
+    if (!unique) break;
+  }
+  if (chosen == nullptr) {
+    run.give_up();  // no rule applies
+    return;
+  }
+  give_outputs(*chosen, *program.def, run, outcome);
+}
+
+}  // namespace
+
+void bind_fast_op(FastOp& op) {
+  op.read = reader_for(op.kind);
+  op.key = op.read != nullptr ? stored_key_for(*op.type) : computed_key_for(op);
+  if (op.kind == FastKind::kStored) {
+    auto key = key_if_keyable(*op.stored);
+    op.key = key ? key_constant : nullptr;
+    op.constant = key.value_or(0);
+  }
+}
+
+bool run_fast_program(const FastProgram& program, EvalContext& context, Record& outcome) {
+  if (context.parameter_overrides != nullptr && !context.parameter_overrides->empty()) return false;
+  const DecisionDef& def = *program.def;
+  Run run(context);
+  outcome.type = def.output;
+  outcome.fields.assign(def.output->fields.size(), Value());
+  if (def.hit == HitPolicy::kAll) {
+    run_all(program, run, outcome);
+  } else {
+    run_first_or_unique(program, run, outcome);
+  }
+  return !run.gave_up;
+}
+
+}  // namespace tiaoli::detail
