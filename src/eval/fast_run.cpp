@@ -2,7 +2,6 @@
 #include <cstdint>
 #include <span>
 
-#include "common/date_convert.hpp"
 #include "eval/compile.hpp"
 #include "eval/decide.hpp"
 #include "eval/evaluator.hpp"
@@ -234,12 +233,12 @@ std::int64_t key_call(const FastOp& f, Run& run) {
 }
 
 std::int64_t key_completed_years(const FastOp& f, Run& run) {
-  Date birth{static_cast<std::int32_t>(key_of(*f.a, run))};
-  Date on{static_cast<std::int32_t>(key_of(*f.b, run))};
+  std::int64_t birth = key_of(*f.a, run);
+  std::int64_t on = key_of(*f.b, run);
   if (run.gave_up) return 0;
   auto convention =
       f.day_after ? time::AgeConvention::kDayAfterBirthday : time::AgeConvention::kOnBirthday;
-  return time::completed_years(to_boost(birth), to_boost(on), convention);
+  return time::completed_years_from_days(birth, on, convention);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -53,8 +53,7 @@ Value completed_years(Args args, EvalContext&) {
   }
   auto c = convention == "birthday" ? time::AgeConvention::kOnBirthday
                                     : time::AgeConvention::kDayAfterBirthday;
-  return Value(
-      static_cast<std::int64_t>(time::completed_years(arg_date(args[0]), arg_date(args[1]), c)));
+  return Value(time::completed_years_from_days(args[0].as_date().days, args[1].as_date().days, c));
 }
 
 Value term_end(Args args, EvalContext&) {

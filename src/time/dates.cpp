@@ -56,20 +56,58 @@ std::optional<Date> parse_iso_date(std::string_view text) noexcept {
 
 std::string format_iso_date(Date d) { return boost::gregorian::to_iso_extended_string(d); }
 
+namespace {
+
+struct Civil {
+  int year;
+  int month;
+  int day;
+};
+
+// Completed years from `born` to `today` (today >= born).
+int completed_years(Civil born, Civil today, AgeConvention convention) noexcept {
+  // The birthday in this year; 29 February falls on 1 March in common years.
+  const bool leap_day = born.month == 2 && born.day == 29 && !is_leap(today.year);
+  const int birthday_month = leap_day ? 3 : born.month;
+  const int birthday_day = leap_day ? 1 : born.day;
+  const int order =
+      today.month != birthday_month ? today.month - birthday_month : today.day - birthday_day;
+  const bool birthday_passed = convention == AgeConvention::kOnBirthday ? order >= 0 : order > 0;
+  const int years = today.year - born.year - (birthday_passed ? 0 : 1);
+  return years < 0 ? 0 : years;
+}
+
+// Days since 1970-01-01 as a proleptic Gregorian date (H. Hinnant, "chrono-Compatible Low-Level
+// Date Algorithms", civil_from_days).
+Civil civil_from_days(std::int64_t days) noexcept {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
+  const unsigned year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned shifted_month = (5 * day_of_year + 2) / 153;  // March = 0
+  const int day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
+  const int month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
+  const auto year = static_cast<int>(static_cast<std::int64_t>(year_of_era) + era * 400);
+  return Civil{month <= 2 ? year + 1 : year, month, day};
+}
+
+}  // namespace
+
 int completed_years(Date birth, Date on, AgeConvention convention) noexcept {
   if (birth.is_special() || on.is_special() || on < birth) return 0;
   const auto born = birth.year_month_day();  // one conversion each, not one per part
   const auto today = on.year_month_day();
-  const int born_year = born.year, born_month = born.month, born_day = born.day;
-  const int year = today.year, month = today.month, day = today.day;
-  // The birthday in this year; 29 February falls on 1 March in common years.
-  const bool leap_day = born_month == 2 && born_day == 29 && !is_leap(year);
-  const int birthday_month = leap_day ? 3 : born_month;
-  const int birthday_day = leap_day ? 1 : born_day;
-  const int order = month != birthday_month ? month - birthday_month : day - birthday_day;
-  const bool birthday_passed = convention == AgeConvention::kOnBirthday ? order >= 0 : order > 0;
-  const int years = year - born_year - (birthday_passed ? 0 : 1);
-  return years < 0 ? 0 : years;
+  return completed_years(Civil{born.year, born.month, born.day},
+                         Civil{today.year, today.month, today.day}, convention);
+}
+
+int completed_years_from_days(std::int64_t birth, std::int64_t on,
+                              AgeConvention convention) noexcept {
+  if (on < birth) return 0;
+  return completed_years(civil_from_days(birth), civil_from_days(on), convention);
 }
 
 Date add_months_clamped(Date d, int months) noexcept {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,10 @@ enum class AgeConvention {
 // on 1 March in common years. Returns 0 before the first birthday, and also when `on` < `birth`.
 int completed_years(Date birth, Date on,
                     AgeConvention convention = AgeConvention::kOnBirthday) noexcept;
+// The same for dates given as days since 1970-01-01 (tiaoli::Date::days), converted without
+// Boost: what evaluation uses.
+int completed_years_from_days(std::int64_t birth, std::int64_t on,
+                              AgeConvention convention = AgeConvention::kOnBirthday) noexcept;
 
 // The corresponding day `months` months later (earlier if negative), clamped to the end of the
 // target month: 2025-01-31 + 1 month = 2025-02-28.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/date_time/gregorian/formatters.hpp>
+#include <vector>
+
 namespace tiaoli::time {
 namespace {
 
@@ -129,6 +132,45 @@ TEST(CompletedYears, ZeroBeforeFirstBirthdayAndBeforeBirth) {
   EXPECT_EQ(completed_years(birth, d("2026-06-10"), kAfter), 0);
   EXPECT_EQ(completed_years(birth, d("2025-06-09"), kOn), 0);
   EXPECT_EQ(completed_years(birth, d("2000-01-01"), kAfter), 0);
+}
+
+// completed_years_from_days converts days itself (no Boost); it must agree with the Boost-based
+// version on every birth date of 1400..9999 sampled every 97 days and on every day of four
+// windows around 29 February and the year end, under both conventions.
+TEST(CompletedYears, FromDaysAgreesWithBoostDates) {
+  const Date epoch(1970, 1, 1);
+  auto days = [&epoch](Date date) { return (date - epoch).days(); };
+  std::vector<Date> on_dates;
+  for (const char* start : {"2024-02-20", "2026-02-20", "2100-02-20", "2026-12-25"}) {
+    for (int i = 0; i < 15; ++i) on_dates.push_back(d(start) + boost::gregorian::days(i));
+  }
+  on_dates.push_back(d("1400-01-01"));
+  on_dates.push_back(d("9999-12-31"));
+  int compared = 0;
+  for (Date birth = d("1400-01-01"); birth <= d("9999-12-31") - boost::gregorian::days(97);
+       birth += boost::gregorian::days(97)) {
+    for (Date on : on_dates) {
+      for (auto convention : {kOn, kAfter}) {
+        ASSERT_EQ(completed_years_from_days(days(birth), days(on), convention),
+                  completed_years(birth, on, convention))
+            << boost::gregorian::to_iso_extended_string(birth) << " on "
+            << boost::gregorian::to_iso_extended_string(on);
+        ++compared;
+      }
+    }
+  }
+  for (Date birth = d("2004-02-25"); birth <= d("2008-03-05"); birth += boost::gregorian::days(1)) {
+    for (Date on : on_dates) {
+      for (auto convention : {kOn, kAfter}) {
+        ASSERT_EQ(completed_years_from_days(days(birth), days(on), convention),
+                  completed_years(birth, on, convention));
+      }
+    }
+  }
+  EXPECT_GT(compared, 1000000);
+  EXPECT_EQ(completed_years_from_days(days(d("2008-02-29")), days(d("2026-02-28")), kOn), 17);
+  EXPECT_EQ(completed_years_from_days(days(d("2008-02-29")), days(d("2026-03-01")), kOn), 18);
+  EXPECT_EQ(completed_years_from_days(days(d("2008-02-29")), days(d("2026-03-01")), kAfter), 17);
 }
 
 TEST(AddMonthsClamped, ClampsToMonthEnd) {
