@@ -133,6 +133,7 @@ class PreparedDecision {
   PreparedDecision(std::shared_ptr<const RuleSet> ruleset, int decision);  // use RuleSet::prepare
 
   const std::string& id() const;
+  int index() const { return decision_; }  // in the rule set's decisions()
   const RuleSet& ruleset() const { return *ruleset_; }
 
   // The same as RuleSet::decide(id(), facts, options).

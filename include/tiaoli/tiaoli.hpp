@@ -4,6 +4,7 @@
 #include "tiaoli/batch.hpp"
 #include "tiaoli/decision.hpp"
 #include "tiaoli/fact_value.hpp"
+#include "tiaoli/generated.hpp"
 #include "tiaoli/reload.hpp"
 #include "tiaoli/result.hpp"
 #include "tiaoli/ruleset.hpp"

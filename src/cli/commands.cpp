@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "codegen/cpp_writer.hpp"
 #include "explain/render.hpp"
 #include "testing/test_runner.hpp"
 #include "tiaoli/tiaoli.hpp"
@@ -303,6 +304,67 @@ int coverage(const Args& args) {
   }
   std::cout << accounted << "/" << model.provision_order.size() << " provisions accounted for\n";
   return missing.empty() ? 0 : 1;
+}
+
+namespace {
+
+bool is_cpp_namespace(std::string_view name) {
+  if (name.empty()) return false;
+  bool start = true;  // at the start of an identifier
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c == ':' && i + 1 < name.size() && name[i + 1] == ':' && !start) {
+      ++i;
+      start = true;
+      continue;
+    }
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    bool digit = c >= '0' && c <= '9';
+    if (!letter && !(digit && !start)) return false;
+    start = false;
+  }
+  return !start;
+}
+
+}  // namespace
+
+int codegen(const Args& args) {
+  auto options = parse(args, {"decision", "namespace", "out"});
+  if (!options) return 2;
+  if (options->positional.size() != 1) return usage_error("codegen takes one rule-set folder");
+  detail::CppOptions cpp;
+  if (auto decisions = options->values.find("decision"); decisions != options->values.end()) {
+    std::stringstream list(decisions->second);
+    for (std::string id; std::getline(list, id, ',');) {
+      if (!id.empty()) cpp.decisions.push_back(id);
+    }
+  }
+  if (auto name = options->values.find("namespace"); name != options->values.end()) {
+    if (!is_cpp_namespace(name->second))
+      return usage_error("--namespace should be a C++ namespace name, such as huzhou or a::b");
+    cpp.name_space = name->second;
+  }
+  auto ruleset = load_or_report(options->positional[0]);
+  if (!ruleset) return 1;
+  std::vector<std::string> skipped;
+  auto text = detail::write_cpp(ruleset->model(), cpp, skipped);
+  for (const std::string& line : skipped) std::cerr << "tiaoli codegen: skipped " << line << "\n";
+  if (!text.ok()) {
+    std::cerr << "tiaoli codegen: " << text.error().message;
+    return 1;
+  }
+  auto out = options->values.find("out");
+  if (out == options->values.end() || out->second == "-") {
+    std::cout << text.value();
+    return 0;
+  }
+  std::ofstream file(out->second, std::ios::binary);
+  file << text.value();
+  if (!file.flush()) {
+    std::cerr << "tiaoli codegen: cannot write " << out->second << "\n";
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace tiaoli::cli

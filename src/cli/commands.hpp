@@ -13,6 +13,7 @@ int check(const Args& args);
 int eval(const Args& args);
 int test(const Args& args);
 int coverage(const Args& args);
+int codegen(const Args& args);
 int usage_error(const std::string& message);
 
 }  // namespace tiaoli::cli

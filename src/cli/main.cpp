@@ -16,6 +16,8 @@ Usage:
                                           line, one JSON result a line); '-' reads stdin
   tiaoli test RULES [--lang zh|en]        run the rule set's YAML test cases
   tiaoli coverage RULES                   which provisions the rules implement and test
+  tiaoli codegen RULES [--decision ID[,ID...]] [--namespace NAME] [--out FILE]
+                                          write decisions as C++ functions (docs/codegen.md)
 
 Exit status: 0 success, 1 bad rules, bad facts or failed tests, 2 bad usage.
 )";
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
     if (verb == "eval") return tiaoli::cli::eval(args);
     if (verb == "test") return tiaoli::cli::test(args);
     if (verb == "coverage") return tiaoli::cli::coverage(args);
+    if (verb == "codegen") return tiaoli::cli::codegen(args);
   } catch (const std::exception& e) {
     std::cerr << "tiaoli: internal error: " << e.what() << "\n";
     return 1;

@@ -232,9 +232,9 @@ class ProgramCompiler {
     if (args[0]->key == nullptr || args[1]->key == nullptr || args[2]->kind != FastKind::kStored)
       return nullptr;
     const Value& name = *args[2]->stored;
-    std::string_view text = name.kind() == Value::Kind::kEnum     ? name.as_enum().name()
-                            : name.kind() == Value::Kind::kString ? name.as_string()
-                                                                  : "";
+    std::string_view text;  // each branch a view of the stored string, not of a temporary copy
+    if (name.kind() == Value::Kind::kEnum) text = name.as_enum().name();
+    if (name.kind() == Value::Kind::kString) text = name.as_string();
     if (!is_age_convention(text)) return nullptr;  // the interpreter reports it
     FastOp& op = add(node, FastKind::kCompletedYears);
     op.a = args[0];

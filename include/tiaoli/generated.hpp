@@ -1,0 +1,137 @@
+// Deciding with C++ written by `tiaoli codegen` (docs/codegen.md). A generated function decides
+// one decision's outcome at the speed of hand-written code; GeneratedDecision runs it, and lets
+// the engine decide every case it cannot (a missing fact, "what if" parameters, a rule set that
+// changed since the code was generated), so the outcome and errors are always the engine's.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "tiaoli/ruleset.hpp"
+
+namespace tiaoli {
+
+// A generated decision: decides `facts` (the facts record) on `as_of` into `outcome`, whose type
+// and field count the caller has set, taking at most `max_steps` steps as the engine counts
+// them. False when the case needs the engine (`outcome` is then unspecified).
+using GeneratedFunction = bool (*)(const Record& facts, Date as_of, std::int64_t max_steps,
+                                   Record& outcome);
+
+class GeneratedDecision {
+ public:
+  // `code` was generated from the rule set whose content hash is `generated_from`. Against a
+  // rule set with another hash (its files changed since), every case goes to the engine.
+  GeneratedDecision(PreparedDecision engine, std::string_view generated_from,
+                    GeneratedFunction code);
+
+  // Whether `code` was generated from the engine's rule set (and so is used).
+  bool current() const { return current_; }
+  const PreparedDecision& engine() const { return engine_; }
+
+  // The same outcome and errors as engine().decide_outcome(facts, outcome, options). Never
+  // throws.
+  Status decide_outcome(const Facts& facts, Record& outcome,
+                        const EvalOptions& options = EvalOptions::outcome_only()) const;
+
+  // Runs only the generated code: true when it decided (the outcome is in `outcome`), false when
+  // the engine has to (decide_outcome does both). For tests and measurements.
+  bool decide_generated(const Facts& facts, Date as_of, Record& outcome) const;
+
+ private:
+  bool run(const Facts& facts, Date as_of, std::int64_t max_steps, Record& outcome) const;
+
+  PreparedDecision engine_;
+  GeneratedFunction code_;
+  bool current_;
+};
+
+// What generated code calls. Not meant for hand-written code: its meaning is the engine's.
+namespace generated {
+
+// Thrown inside a generated function when a case needs the engine; the function returns false.
+struct NeedsEngine {};
+[[noreturn]] inline void needs_engine() { throw NeedsEngine{}; }
+
+inline std::int64_t key(bool b) { return b ? 1 : 0; }
+
+// A fact of the facts record; the engine reports a missing one.
+inline const Value& fact(const Record& facts, std::size_t i) {
+  const Value& v = facts.fields[i];
+  if (v.is_null()) needs_engine();
+  return v;
+}
+
+// Field `i` of the record `record` holds; null when absent and optional.
+inline const Value* field(const Value& record, std::size_t i, bool required) {
+  const Value& v = record.as_record().fields[i];
+  if (!v.is_null()) return &v;
+  if (required) needs_engine();
+  return nullptr;
+}
+inline const Value* field(const Value* record, std::size_t i, bool required) {
+  if (record == nullptr) needs_engine();
+  return field(*record, i, required);
+}
+
+inline std::int64_t bool_key(const Value* v) {
+  if (v == nullptr || v->kind() != Value::Kind::kBool) needs_engine();
+  return v->as_bool() ? 1 : 0;
+}
+inline std::int64_t int_key(const Value* v) {
+  if (v == nullptr || v->kind() != Value::Kind::kInt) needs_engine();
+  return v->as_int();
+}
+inline std::int64_t date_key(const Value* v) {
+  if (v == nullptr || v->kind() != Value::Kind::kDate) needs_engine();
+  return v->as_date().days;
+}
+inline std::int64_t enum_rank(const Value* v) {
+  if (v == nullptr || v->kind() != Value::Kind::kEnum) needs_engine();
+  return v->as_enum().rank();
+}
+inline std::int64_t enum_index(const Value* v) {
+  if (v == nullptr || v->kind() != Value::Kind::kEnum) needs_engine();
+  return v->as_enum().index;
+}
+
+// A stored value as an outcome (null when absent).
+inline Value value(const Value* v) { return v != nullptr ? *v : Value(); }
+
+// A list fact; an absent optional list is empty.
+inline const List& list(const Value* v) {
+  static const List empty;
+  return v != nullptr ? v->as_list() : empty;
+}
+
+// Spends `steps` of the budget; the engine decides a case that would run out.
+inline void charge(std::int64_t& budget, std::int64_t steps) {
+  budget -= steps;
+  if (budget < 0) needs_engine();
+}
+
+inline std::int64_t add(std::int64_t a, std::int64_t b) {
+  std::int64_t r = 0;
+  if (__builtin_add_overflow(a, b, &r)) needs_engine();
+  return r;
+}
+inline std::int64_t sub(std::int64_t a, std::int64_t b) {
+  std::int64_t r = 0;
+  if (__builtin_sub_overflow(a, b, &r)) needs_engine();
+  return r;
+}
+inline std::int64_t mul(std::int64_t a, std::int64_t b) {
+  std::int64_t r = 0;
+  if (__builtin_mul_overflow(a, b, &r)) needs_engine();
+  return r;
+}
+
+// 周岁 of someone born on day `birth` on day `on` (days since 1970-01-01), as the engine's
+// completed_years computes it.
+std::int64_t completed_years(std::int64_t birth, std::int64_t on, bool day_after_birthday);
+
+// An empty outcome list, shared (allocated once).
+Value empty_list();
+
+}  // namespace generated
+}  // namespace tiaoli

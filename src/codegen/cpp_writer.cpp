@@ -1,0 +1,409 @@
+#include "codegen/cpp_writer.hpp"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "eval/evaluator.hpp"
+#include "eval/fast_ops.hpp"
+
+namespace tiaoli::detail {
+namespace {
+
+// A C++ identifier for a decision id: "selection.eligibility" → "selection_eligibility".
+std::string identifier(std::string_view id) {
+  std::string out;
+  for (char c : id) {
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    out += word ? c : '_';
+  }
+  if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out = "d_" + out;
+  return out;
+}
+
+// A C++ string literal of UTF-8 text.
+std::string string_literal(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\%03o", c);
+      out += escaped;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string int_literal(std::int64_t v) {
+  return v == INT64_MIN ? "INT64_MIN" : "std::int64_t{" + std::to_string(v) + "}";
+}
+
+// A constant Value as a C++ expression; empty when generated code cannot make one.
+std::string value_literal(const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::kNull:
+      return "tiaoli::Value()";
+    case Value::Kind::kBool:
+      return value.as_bool() ? "tiaoli::Value(true)" : "tiaoli::Value(false)";
+    case Value::Kind::kInt:
+      return "tiaoli::Value(" + int_literal(value.as_int()) + ")";
+    case Value::Kind::kDecimal:
+      return "tiaoli::Value(tiaoli::Decimal{" + int_literal(value.as_decimal().units) + "})";
+    case Value::Kind::kString:
+      return "tiaoli::Value(std::string(" + string_literal(value.as_string()) + "))";
+    case Value::Kind::kDate:
+      return "tiaoli::Value(tiaoli::Date{" + std::to_string(value.as_date().days) + "})";
+    default:
+      return "";
+  }
+}
+
+const char* operator_text(Op op) {
+  switch (op) {
+    case Op::kEq:
+      return "==";
+    case Op::kNe:
+      return "!=";
+    case Op::kLt:
+      return "<";
+    case Op::kLe:
+      return "<=";
+    case Op::kGt:
+      return ">";
+    default:
+      return ">=";
+  }
+}
+
+// Writes one decision's program as the body of its function.
+class DecisionWriter {
+ public:
+  explicit DecisionWriter(const FastProgram& program) : program_(program), def_(*program.def) {}
+
+  // The function's body; empty, with problem() set, when generated code cannot decide it.
+  std::string body() {
+    std::ostringstream out;
+    out << "  namespace g = tiaoli::generated;\n"
+        << "  (void)facts;\n  (void)as_of;\n"
+        << "  std::int64_t budget = max_steps;\n"
+        << "  try {\n";
+    write_lets(out);
+    if (def_.hit == HitPolicy::kAll) {
+      write_all(out);
+    } else {
+      write_first_or_unique(out);
+    }
+    out << "    return true;\n"
+        << "  } catch (const g::NeedsEngine&) {\n"
+        << "    return false;\n"
+        << "  }\n";
+    return problem_.empty() ? out.str() : "";
+  }
+
+  const std::string& problem() const { return problem_; }
+
+ private:
+  void cannot(std::string what) {
+    if (problem_.empty()) problem_ = std::move(what);
+  }
+
+  // The op's value as a C++ expression of type std::int64_t (a key, see eval/compile.hpp).
+  std::string key(const FastOp& op) {
+    switch (op.kind) {
+      case FastKind::kStored:
+        if (op.key != nullptr) return int_literal(op.constant);
+        break;
+      case FastKind::kAsOf:
+        return "std::int64_t{as_of.days}";
+      case FastKind::kDecisionLet:
+        return "let_" + std::to_string(op.index) + "()";
+      case FastKind::kRuleLet:
+        return "rule_let_" + std::to_string(op.index);
+      case FastKind::kCompare:
+        return "g::key(" + key(*op.a) + " " + operator_text(op.op) + " " + key(*op.b) + ")";
+      case FastKind::kAnd:
+        return "g::key(" + key(*op.a) + " != 0 && " + key(*op.b) + " != 0)";
+      case FastKind::kOr:
+        return "g::key(" + key(*op.a) + " != 0 || " + key(*op.b) + " != 0)";
+      case FastKind::kNot:
+        return "g::key(" + key(*op.a) + " == 0)";
+      case FastKind::kArithmetic: {
+        const char* fn = op.op == Op::kAdd ? "g::add(" : op.op == Op::kSub ? "g::sub(" : "g::mul(";
+        return fn + key(*op.a) + ", " + key(*op.b) + ")";
+      }
+      case FastKind::kComprehension:
+        return comprehension(op);
+      case FastKind::kCompletedYears:
+        return "g::completed_years(" + key(*op.a) + ", " + key(*op.b) + ", " +
+               (op.day_after ? "true" : "false") + ")";
+      case FastKind::kCall:
+        cannot("calls " + std::string(op.function->name) + "(), which generated code cannot");
+        return "0";
+      default:
+        break;
+    }
+    if (op.read == nullptr || op.type == nullptr) {
+      cannot("uses a value generated code cannot compute");
+      return "0";
+    }
+    std::string value = read(op);
+    switch (op.type->kind) {
+      case TypeKind::kBool:
+        return "g::bool_key(" + value + ")";
+      case TypeKind::kInt:
+        return "g::int_key(" + value + ")";
+      case TypeKind::kDate:
+        return "g::date_key(" + value + ")";
+      case TypeKind::kEnum:
+        return (op.type->enum_info->ordered ? "g::enum_rank(" : "g::enum_index(") + value + ")";
+      default:
+        cannot("compares values of type " + op.type->name());
+        return "0";
+    }
+  }
+
+  // Where the op's value is stored, as a C++ expression of type const tiaoli::Value*.
+  std::string read(const FastOp& op) {
+    std::string required = op.required ? "true" : "false";
+    switch (op.kind) {
+      case FastKind::kFactRoot:
+        return "&g::fact(facts, " + std::to_string(op.index) + ")";
+      case FastKind::kFactField:
+        return "g::field(g::fact(facts, " + std::to_string(op.root) + "), " +
+               std::to_string(op.index) + ", " + required + ")";
+      case FastKind::kElement:
+        return "&element_" + std::to_string(op.index);
+      case FastKind::kElementField:
+        return "g::field(element_" + std::to_string(op.root) + ", " + std::to_string(op.index) +
+               ", " + required + ")";
+      case FastKind::kField:
+        return "g::field(" + read(*op.a) + ", " + std::to_string(op.index) + ", " + required + ")";
+      case FastKind::kParam:
+        cannot("reads parameter " + op.param->name +
+               ", whose value depends on the date, which generated code cannot");
+        return "nullptr";
+      default:
+        cannot("reads a value generated code cannot");
+        return "nullptr";
+    }
+  }
+
+  // any / all / count as an immediately called lambda, charging each element as the fast path.
+  std::string comprehension(const FastOp& op) {
+    std::string element = "element_" + std::to_string(op.index);
+    std::string holds = op.c != nullptr ? key(*op.c) + " != 0" : "true";
+    std::string out = "[&]() -> std::int64_t {\n";
+    if (op.aggregate == Aggregate::kCount) out += "      std::int64_t count = 0;\n";
+    out += "      for (const tiaoli::Value& " + element + " : g::list(" + read(*op.a) + ")) {\n";
+    out += "        g::charge(budget, " + std::to_string(op.cost) + ");\n";
+    if (op.b != nullptr) out += "        if (" + key(*op.b) + " == 0) continue;\n";
+    if (op.aggregate == Aggregate::kAny) out += "        if (" + holds + ") return 1;\n";
+    if (op.aggregate == Aggregate::kAll) out += "        if (!(" + holds + ")) return 0;\n";
+    if (op.aggregate == Aggregate::kCount) out += "        count += (" + holds + ") ? 1 : 0;\n";
+    out += "      }\n";
+    out += op.aggregate == Aggregate::kAny   ? "      return 0;\n"
+           : op.aggregate == Aggregate::kAll ? "      return 1;\n"
+                                             : "      return count;\n";
+    return out + "    }()";
+  }
+
+  void write_lets(std::ostringstream& out) {
+    for (const FastOp* let : program_.decision_lets) {
+      if (let == nullptr) continue;
+      std::string slot = std::to_string(let->index);
+      out << "    bool let_ready_" << slot << " = false;\n"
+          << "    std::int64_t let_value_" << slot << " = 0;\n"
+          << "    const auto let_" << slot << " = [&]() -> std::int64_t {\n"
+          << "      if (!let_ready_" << slot << ") {\n"
+          << "        g::charge(budget, " << let->cost << ");\n"
+          << "        let_value_" << slot << " = " << key(*let->a) << ";\n"
+          << "        let_ready_" << slot << " = true;\n"
+          << "      }\n"
+          << "      return let_value_" << slot << ";\n"
+          << "    };\n";
+    }
+    std::set<std::size_t> rule_let_slots;
+    for (const FastRule& rule : program_.rules) {
+      for (const auto& [slot, value] : rule.lets) rule_let_slots.insert(slot);
+    }
+    for (std::size_t slot : rule_let_slots)
+      out << "    std::int64_t rule_let_" << slot << " = 0;\n";
+  }
+
+  std::string in_force(const RuleDef& rule) const {
+    std::string test;
+    if (rule.effective_from) test += "as_of.days >= " + std::to_string(rule.effective_from->days);
+    if (rule.effective_to)
+      test += (test.empty() ? "" : " && ") +
+              ("as_of.days <= " + std::to_string(rule.effective_to->days));
+    return test.empty() ? "true" : test;
+  }
+
+  // A rule's lets and condition, as the statements before `then_holds` (run when it holds).
+  void write_rule(std::ostringstream& out, const FastRule& rule, const std::string& then_holds,
+                  const std::string& else_fails) {
+    out << "    // " << rule.def->id << "\n"
+        << "    if (" << in_force(*rule.def) << ") {\n"
+        << "      g::charge(budget, " << rule.cost << ");\n";
+    for (const auto& [slot, value] : rule.lets)
+      out << "      rule_let_" << slot << " = " << key(*value) << ";\n";
+    std::string condition = rule.condition != nullptr ? key(*rule.condition) + " != 0" : "true";
+    out << "      if (" << condition << ") {\n"
+        << then_holds << "      }"
+        << (else_fails.empty() ? "" : " else {\n" + else_fails + "      }") << "\n    }\n";
+  }
+
+  void write_all(std::ostringstream& out) {
+    out << "    std::uint64_t failed = 0;\n";
+    for (std::size_t i = 0; i < program_.rules.size(); ++i) {
+      write_rule(out, program_.rules[i], "",
+                 "        failed |= std::uint64_t{1} << " + std::to_string(i) + ";\n");
+    }
+    std::string codes;
+    for (const RuleDef& rule : def_.rules) {
+      std::string code = value_literal(rule.code_value);
+      if (code.empty()) cannot("has a failure code generated code cannot write");
+      codes += "        " + code + ",\n";
+    }
+    auto pass = std::to_string(def_.pass_field);
+    auto failures = std::to_string(def_.failures_field);
+    out << "    outcome.fields[" << pass << "] = tiaoli::Value(failed == 0);\n"
+        << "    if (failed == 0) {\n"
+        << "      outcome.fields[" << failures << "] = g::empty_list();\n"
+        << "    } else {\n"
+        << "      static const tiaoli::Value kCodes[] = {\n"
+        << codes << "      };\n"
+        << "      auto codes = std::make_shared<tiaoli::List>();\n"
+        << "      codes->reserve(static_cast<std::size_t>(__builtin_popcountll(failed)));\n"
+        << "      for (std::size_t i = 0; i < " << def_.rules.size() << "; ++i) {\n"
+        << "        if ((failed >> i & 1U) != 0) codes->push_back(kCodes[i]);\n"
+        << "      }\n"
+        << "      outcome.fields[" << failures
+        << "] = tiaoli::Value(std::shared_ptr<const tiaoli::List>(std::move(codes)));\n"
+        << "    }\n";
+  }
+
+  // The value a `then` gives output `field`, as a C++ expression of type tiaoli::Value.
+  std::string output_value(std::size_t field, const FastOp& op) {
+    const Type& type = *def_.output->fields[field].type;
+    if (op.kind == FastKind::kStored) {
+      std::string literal = value_literal(conform(type, *op.stored));
+      if (literal.empty())
+        cannot("gives an output of type " + type.name() + ", which generated code cannot write");
+      return literal;
+    }
+    if (type.is(TypeKind::kDecimal) && op.type->is(TypeKind::kInt)) {
+      cannot("gives an int where a decimal is expected, which generated code cannot convert");
+      return "tiaoli::Value()";
+    }
+    if (op.read != nullptr) return "g::value(" + read(op) + ")";
+    if (op.type->is(TypeKind::kBool)) return "tiaoli::Value(" + key(op) + " != 0)";
+    if (op.type->is(TypeKind::kDate))
+      return "tiaoli::Value(tiaoli::Date{static_cast<std::int32_t>(" + key(op) + ")})";
+    return "tiaoli::Value(" + key(op) + ")";
+  }
+
+  void write_first_or_unique(std::ostringstream& out) {
+    bool unique = def_.hit == HitPolicy::kUnique;
+    out << "    int chosen = -1;\n";
+    for (std::size_t i = 0; i < program_.rules.size(); ++i) {
+      std::string index = std::to_string(i);
+      std::string choose =
+          unique ? "        if (chosen >= 0) g::needs_engine();\n        chosen = " + index + ";\n"
+                 : "        chosen = " + index + ";\n        goto decided;\n";
+      write_rule(out, program_.rules[i], choose, "");
+    }
+    if (!unique) out << "  decided:\n";
+    out << "    if (chosen < 0) g::needs_engine();\n"
+        << "    outcome.fields.assign(" << def_.output->fields.size() << ", tiaoli::Value());\n"
+        << "    switch (chosen) {\n";
+    for (std::size_t i = 0; i < program_.rules.size(); ++i) {
+      out << "      case " << i << ":\n";
+      for (const auto& [field, value] : program_.rules[i].outputs)
+        out << "        outcome.fields[" << field << "] = " << output_value(field, *value) << ";\n";
+      out << "        break;\n";
+    }
+    out << "      default:\n        break;\n    }\n";
+  }
+
+  const FastProgram& program_;
+  const DecisionDef& def_;
+  std::string problem_;
+};
+
+}  // namespace
+
+Result<std::string> write_cpp(const RuleSetModel& model, const CppOptions& options,
+                              std::vector<std::string>& skipped) {
+  std::vector<const DecisionDef*> chosen;
+  std::string errors;
+  for (const std::string& id : options.decisions) {
+    int index = model.find_decision(id);
+    if (index < 0) {
+      errors += "unknown decision '" + id + "'\n";
+      continue;
+    }
+    chosen.push_back(&model.decisions[static_cast<std::size_t>(index)]);
+  }
+  if (options.decisions.empty()) {
+    for (const DecisionDef& def : model.decisions) chosen.push_back(&def);
+  }
+  std::ostringstream out;
+  out << "// Generated by `tiaoli codegen` from rule set " << model.name << " " << model.version
+      << "\n// (content hash " << model.content_hash << ").\n"
+      << "// Do not edit: generate it again when the rules change. Decide through the\n"
+      << "// prepare_<decision>() functions below: their GeneratedDecision gives every case this\n"
+      << "// code cannot decide (missing facts, \"what if\" parameters, changed rules) to the "
+         "engine.\n"
+      << "#pragma once\n\n#include <tiaoli/generated.hpp>\n\n#include <cstdint>\n#include "
+         "<memory>\n#include <string>\n#include <string_view>\n\n"
+      << "namespace " << options.name_space << " {\n\n"
+      << "inline constexpr std::string_view kContentHash = " << string_literal(model.content_hash)
+      << ";\n";
+  int written = 0;
+  for (const DecisionDef* def : chosen) {
+    std::string problem;
+    std::string body;
+    if (!def->fast_program) {
+      problem = "uses expressions generated code does not cover (see docs/codegen.md)";
+    } else {
+      DecisionWriter writer(*def->fast_program);
+      body = writer.body();
+      problem = writer.problem();
+    }
+    if (!problem.empty()) {
+      std::string line = def->id + ": " + problem;
+      if (options.decisions.empty()) {
+        skipped.push_back(line);
+      } else {
+        errors += line + "\n";
+      }
+      continue;
+    }
+    std::string name = identifier(def->id);
+    out << "\n// " << def->id << " — " << def->title_zh << " (" << def->title_en << "), hit policy "
+        << hit_policy_name(def->hit) << ".\n"
+        << "inline bool " << name
+        << "(const tiaoli::Record& facts, tiaoli::Date as_of, std::int64_t max_steps,\n"
+        << "    tiaoli::Record& outcome) {\n"
+        << body << "}\n\n"
+        << "inline tiaoli::Result<tiaoli::GeneratedDecision> prepare_" << name
+        << "(const tiaoli::RuleSet& rules) {\n"
+        << "  auto engine = rules.prepare(" << string_literal(def->id) << ");\n"
+        << "  if (!engine.ok()) return engine.error();\n"
+        << "  return tiaoli::GeneratedDecision(std::move(engine.value()), kContentHash, &" << name
+        << ");\n}\n";
+    ++written;
+  }
+  out << "\n}  // namespace " << options.name_space << "\n";
+  if (!errors.empty()) return Error{errors, "", {}};
+  if (written == 0) return Error{"no decision of this rule set can be written as C++", "", {}};
+  return out.str();
+}
+
+}  // namespace tiaoli::detail

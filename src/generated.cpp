@@ -1,0 +1,54 @@
+// Running code written by `tiaoli codegen`, with the engine for what it cannot decide.
+#include "tiaoli/generated.hpp"
+
+#include "eval/decide.hpp"
+#include "facts/facts_reader.hpp"
+#include "time/dates.hpp"
+
+namespace tiaoli {
+
+GeneratedDecision::GeneratedDecision(PreparedDecision engine, std::string_view generated_from,
+                                     GeneratedFunction code)
+    : engine_(std::move(engine)),
+      code_(code),
+      current_(code != nullptr && engine_.ruleset().content_hash() == generated_from) {}
+
+bool GeneratedDecision::decide_generated(const Facts& facts, Date as_of, Record& outcome) const {
+  return run(facts, as_of, EvalOptions{}.max_steps, outcome);
+}
+
+bool GeneratedDecision::run(const Facts& facts, Date as_of, std::int64_t max_steps,
+                            Record& outcome) const {
+  const detail::RuleSetModel& model = engine_.ruleset().model();
+  if (!current_ || facts.bound().model != &model) return false;
+  const detail::DecisionDef& def = model.decisions[static_cast<std::size_t>(engine_.index())];
+  outcome.type = def.output;
+  outcome.fields.resize(def.output->fields.size());
+  outcome.path.clear();
+  try {
+    return code_(*facts.bound().record, as_of, max_steps, outcome);
+  } catch (const std::exception&) {
+    return false;  // the engine reports it
+  }
+}
+
+Status GeneratedDecision::decide_outcome(const Facts& facts, Record& outcome,
+                                         const EvalOptions& options) const {
+  std::optional<Date> as_of = options.as_of ? options.as_of : facts.as_of();
+  if (as_of && options.parameters.empty() && run(facts, *as_of, options.max_steps, outcome))
+    return {};
+  return engine_.decide_outcome(facts, outcome, options);
+}
+
+namespace generated {
+
+std::int64_t completed_years(std::int64_t birth, std::int64_t on, bool day_after_birthday) {
+  return time::completed_years_from_days(birth, on,
+                                         day_after_birthday ? time::AgeConvention::kDayAfterBirthday
+                                                            : time::AgeConvention::kOnBirthday);
+}
+
+Value empty_list() { return Value(detail::empty_list()); }
+
+}  // namespace generated
+}  // namespace tiaoli
