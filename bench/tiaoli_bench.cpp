@@ -9,6 +9,8 @@
 //   (bench_common.hpp) BM_Eligibility_OutcomeOnly          decide, EvalOptions{justify = false};
 //   threads 1..N BM_Eligibility_Justify              decide with the justification recorded;
 //   threads 1..N BM_Eligibility_JustifyJson          … and rendered by Decision::to_json (zh)
+//   BM_Eligibility_Prepared             PreparedDecision::decide_outcome into a reused Record
+//   BM_Eligibility_Generated            the same through `tiaoli codegen` C++ (GeneratedDecision)
 //   BM_Eligibility_EndToEnd_*           JSON text → outcome, engine and baseline (nlohmann)
 //   BM_Sample/<decision>/justify:0|1    every Huzhou decision on its sample case
 //   BM_Consequence_*                    assessment.consequence on generated workers
@@ -26,10 +28,12 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
 #include "bench_common.hpp"
+#include "huzhou_generated.hpp"  // `tiaoli codegen` output, written at build time
 #include "synthetic.hpp"
 
 namespace tb = tiaoli::bench;
@@ -67,6 +71,8 @@ struct Fixture {
   std::vector<std::string> candidate_json;
   std::vector<Facts> candidates;
   std::vector<tb::PlainCandidate> plain;
+  std::optional<tiaoli::PreparedDecision> eligibility;         // prepared once
+  std::optional<tiaoli::GeneratedDecision> eligibility_code;  // its generated C++
   std::vector<Facts> workers;                          // for assessment.consequence
   std::vector<std::pair<std::string, Facts>> samples;  // decision id, its sample case
   std::filesystem::path temp;  // synthetic rule sets are written here when first needed
@@ -139,6 +145,29 @@ int max_threads() { return static_cast<int>(std::max(1u, std::thread::hardware_c
 BENCHMARK(BM_Eligibility_OutcomeOnly)->ThreadRange(1, max_threads())->UseRealTime();
 BENCHMARK(BM_Eligibility_Justify)->ThreadRange(1, max_threads())->UseRealTime();
 BENCHMARK(BM_Eligibility_JustifyJson)->ThreadRange(1, max_threads())->UseRealTime();
+
+// Outcome only into a reused Record: PreparedDecision::decide_outcome (the engine's fast path,
+// no lookup by name, no trace) and GeneratedDecision::decide_outcome (the C++ `tiaoli codegen`
+// wrote for the decision, the engine taking any case it cannot decide).
+template <class Decider>
+void outcome_into_record(benchmark::State& state, const Decider& decider) {
+  std::size_t i = static_cast<std::size_t>(state.thread_index()) * 97;
+  tiaoli::Record outcome;
+  for (auto _ : state) {
+    auto status = decider.decide_outcome(fx->candidates[i++ % kCases], outcome);
+    benchmark::DoNotOptimize(status);
+    benchmark::DoNotOptimize(outcome);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+void BM_Eligibility_Prepared(benchmark::State& state) {
+  outcome_into_record(state, *fx->eligibility);
+}
+void BM_Eligibility_Generated(benchmark::State& state) {
+  outcome_into_record(state, *fx->eligibility_code);
+}
+BENCHMARK(BM_Eligibility_Prepared)->ThreadRange(1, max_threads())->UseRealTime();
+BENCHMARK(BM_Eligibility_Generated)->ThreadRange(1, max_threads())->UseRealTime();
 
 // From the JSON text of a case to its outcome: what a host pays per request.
 void BM_Eligibility_EndToEnd_Engine(benchmark::State& state) {
@@ -359,7 +388,13 @@ void build_fixture() {
     fx->candidates.push_back(parse_or_die(rules, fx->candidate_json.back()));
     fx->plain.push_back(tb::plain_candidate(nlohmann::json::parse(fx->candidate_json.back())));
   }
+  fx->eligibility = rules.prepare("selection.eligibility").value();
+  auto generated = huzhou::prepare_selection_eligibility(rules);
+  if (!generated.ok() || !generated.value().current())
+    die("the generated selection.eligibility is not from these rules; rebuild tiaoli_bench");
+  fx->eligibility_code = std::move(generated.value());
   int eligible = 0;
+  int decided_by_code = 0;
   for (std::size_t i = 0; i < kCases; ++i) {
     EvalOptions options;
     options.justify = false;
@@ -369,10 +404,21 @@ void build_fixture() {
       die("the baseline and the engine disagree on " + fx->candidate_json[i] +
           "\n  engine: " + d.value().field("failed").to_string());
     }
+    tiaoli::Record prepared;
+    tiaoli::Record coded;
+    if (!fx->eligibility->decide_outcome(fx->candidates[i], prepared) ||
+        !fx->eligibility_code->decide_outcome(fx->candidates[i], coded) ||
+        prepared.fields != d.value().outcome().fields || coded.fields != prepared.fields) {
+      die("decide_outcome (engine or generated code) disagrees on " + fx->candidate_json[i]);
+    }
+    decided_by_code += fx->eligibility_code->decide_generated(
+                           fx->candidates[i], *fx->candidates[i].as_of(), coded)
+                           ? 1
+                           : 0;
     eligible += d.value().field("eligible").as_bool() ? 1 : 0;
   }
-  std::cerr << "baseline agrees with the engine on " << kCases << " candidates (" << eligible
-            << " eligible)\n";
+  std::cerr << "baseline, engine and generated code agree on " << kCases << " candidates ("
+            << eligible << " eligible; the generated code decided " << decided_by_code << ")\n";
 
   // Workers for assessment.consequence.
   for (std::size_t i = 0; i < kCases; ++i) {

@@ -2,6 +2,7 @@
 #include "tiaoli/generated.hpp"
 
 #include "eval/decide.hpp"
+#include "facts/facts_memory.hpp"
 #include "facts/facts_reader.hpp"
 #include "time/dates.hpp"
 
@@ -22,9 +23,11 @@ bool GeneratedDecision::run(const Facts& facts, Date as_of, std::int64_t max_ste
   const detail::RuleSetModel& model = engine_.ruleset().model();
   if (!current_ || facts.bound().model != &model) return false;
   const detail::DecisionDef& def = model.decisions[static_cast<std::size_t>(engine_.index())];
+  detail::prefetch(facts.bound().memory);  // as RuleSet::decide does
   outcome.type = def.output;
-  outcome.fields.resize(def.output->fields.size());
-  outcome.path.clear();
+  if (outcome.fields.size() != def.output->fields.size())
+    outcome.fields.resize(def.output->fields.size());
+  if (!outcome.path.empty()) outcome.path.clear();
   try {
     return code_(*facts.bound().record, as_of, max_steps, outcome);
   } catch (const std::exception&) {

@@ -74,6 +74,20 @@ inline const Value* field(const Value* record, std::size_t i, bool required) {
   return field(*record, i, required);
 }
 
+// The record fact `i` holds; null when the facts lack it.
+inline const Record* record_or_null(const Record& facts, std::size_t i) {
+  const Value& v = facts.fields[i];
+  return v.is_null() ? nullptr : &v.as_record();
+}
+// Field `i` of a fact's record (from record_or_null); the engine reports a missing fact.
+inline const Value* field(const Record* record, std::size_t i, bool required) {
+  if (record == nullptr) needs_engine();
+  const Value& v = record->fields[i];
+  if (!v.is_null()) return &v;
+  if (required) needs_engine();
+  return nullptr;
+}
+
 inline std::int64_t bool_key(const Value* v) {
   if (v == nullptr || v->kind() != Value::Kind::kBool) needs_engine();
   return v->as_bool() ? 1 : 0;

@@ -63,6 +63,9 @@ std::string value_literal(const Value& value) {
   }
 }
 
+// `all` decisions of at most this many rules keep each thread's failure lists (2^rules of them).
+constexpr std::size_t kCachedListRules = 12;
+
 const char* operator_text(Op op) {
   switch (op) {
     case Op::kEq:
@@ -87,18 +90,25 @@ class DecisionWriter {
 
   // The function's body; empty, with problem() set, when generated code cannot decide it.
   std::string body() {
+    std::ostringstream rules;
+    write_lets(rules);
+    if (def_.hit == HitPolicy::kAll) {
+      write_all(rules);
+    } else {
+      write_first_or_unique(rules);
+    }
     std::ostringstream out;
     out << "  namespace g = tiaoli::generated;\n"
         << "  (void)facts;\n  (void)as_of;\n"
-        << "  std::int64_t budget = max_steps;\n"
-        << "  try {\n";
-    write_lets(out);
-    if (def_.hit == HitPolicy::kAll) {
-      write_all(out);
-    } else {
-      write_first_or_unique(out);
+        << "  std::int64_t budget = max_steps;\n";
+    // The records of the facts the rules read fields of, looked up once (null when absent: a
+    // read of their fields then needs the engine).
+    for (std::size_t root : fact_records_) {
+      out << "  const tiaoli::Record* record_" << root << " = g::record_or_null(facts, " << root
+          << ");\n";
     }
-    out << "    return true;\n"
+    out << "  try {\n"
+        << rules.str() << "    return true;\n"
         << "  } catch (const g::NeedsEngine&) {\n"
         << "    return false;\n"
         << "  }\n";
@@ -174,8 +184,9 @@ class DecisionWriter {
       case FastKind::kFactRoot:
         return "&g::fact(facts, " + std::to_string(op.index) + ")";
       case FastKind::kFactField:
-        return "g::field(g::fact(facts, " + std::to_string(op.root) + "), " +
-               std::to_string(op.index) + ", " + required + ")";
+        fact_records_.insert(op.root);
+        return "g::field(record_" + std::to_string(op.root) + ", " + std::to_string(op.index) +
+               ", " + required + ")";
       case FastKind::kElement:
         return "&element_" + std::to_string(op.index);
       case FastKind::kElementField:
@@ -259,10 +270,24 @@ class DecisionWriter {
   }
 
   void write_all(std::ostringstream& out) {
-    out << "    std::uint64_t failed = 0;\n";
+    // Every rule in force is evaluated: the steps of those always in force are charged at once.
+    std::int64_t always = 0;
+    for (const FastRule& rule : program_.rules) {
+      if (!rule.def->effective_from && !rule.def->effective_to) always += rule.cost;
+    }
+    out << "    g::charge(budget, " << always << ");\n"
+        << "    std::uint64_t failed = 0;\n";
     for (std::size_t i = 0; i < program_.rules.size(); ++i) {
-      write_rule(out, program_.rules[i], "",
-                 "        failed |= std::uint64_t{1} << " + std::to_string(i) + ";\n");
+      const FastRule& rule = program_.rules[i];
+      bool charged = !rule.def->effective_from && !rule.def->effective_to;
+      out << "    // " << rule.def->id << "\n"
+          << "    if (" << in_force(*rule.def) << ") {\n";
+      if (!charged) out << "      g::charge(budget, " << rule.cost << ");\n";
+      for (const auto& [slot, value] : rule.lets)
+        out << "      rule_let_" << slot << " = " << key(*value) << ";\n";
+      std::string holds = rule.condition != nullptr ? key(*rule.condition) + " != 0" : "true";
+      out << "      failed |= std::uint64_t{!(" << holds << ")} << " << i << ";\n"
+          << "    }\n";
     }
     std::string codes;
     for (const RuleDef& rule : def_.rules) {
@@ -272,18 +297,31 @@ class DecisionWriter {
     }
     auto pass = std::to_string(def_.pass_field);
     auto failures = std::to_string(def_.failures_field);
-    out << "    outcome.fields[" << pass << "] = tiaoli::Value(failed == 0);\n"
-        << "    if (failed == 0) {\n"
+    std::string count = std::to_string(def_.rules.size());
+    out << "    outcome.fields[" << pass << "] = tiaoli::Value(failed == 0);\n";
+    // A list of failure codes, made as the engine makes it.
+    std::string make_list =
+        "      static const tiaoli::Value kCodes[] = {\n" + codes + "      };\n" +
+        "      auto codes = std::make_shared<tiaoli::List>();\n" +
+        "      codes->reserve(static_cast<std::size_t>(__builtin_popcountll(failed)));\n" +
+        "      for (std::size_t i = 0; i < " + count + "; ++i) {\n" +
+        "        if ((failed >> i & 1U) != 0) codes->push_back(kCodes[i]);\n" + "      }\n";
+    if (def_.rules.size() <= kCachedListRules) {
+      // Lists are immutable: each thread makes the list of a set of failures once.
+      out << "    thread_local std::array<tiaoli::Value, " << (std::size_t{1} << def_.rules.size())
+          << "> lists;\n"
+          << "    tiaoli::Value& list = lists[failed];\n"
+          << "    if (list.is_null()) {\n"
+          << make_list
+          << "      list = tiaoli::Value(std::shared_ptr<const tiaoli::List>(std::move(codes)));\n"
+          << "    }\n"
+          << "    outcome.fields[" << failures << "] = list;\n";
+      return;
+    }
+    out << "    if (failed == 0) {\n"
         << "      outcome.fields[" << failures << "] = g::empty_list();\n"
         << "    } else {\n"
-        << "      static const tiaoli::Value kCodes[] = {\n"
-        << codes << "      };\n"
-        << "      auto codes = std::make_shared<tiaoli::List>();\n"
-        << "      codes->reserve(static_cast<std::size_t>(__builtin_popcountll(failed)));\n"
-        << "      for (std::size_t i = 0; i < " << def_.rules.size() << "; ++i) {\n"
-        << "        if ((failed >> i & 1U) != 0) codes->push_back(kCodes[i]);\n"
-        << "      }\n"
-        << "      outcome.fields[" << failures
+        << make_list << "      outcome.fields[" << failures
         << "] = tiaoli::Value(std::shared_ptr<const tiaoli::List>(std::move(codes)));\n"
         << "    }\n";
   }
@@ -334,6 +372,7 @@ class DecisionWriter {
   const FastProgram& program_;
   const DecisionDef& def_;
   std::string problem_;
+  std::set<std::size_t> fact_records_;  // facts whose record fields are read
 };
 
 }  // namespace
@@ -360,7 +399,8 @@ Result<std::string> write_cpp(const RuleSetModel& model, const CppOptions& optio
       << "// prepare_<decision>() functions below: their GeneratedDecision gives every case this\n"
       << "// code cannot decide (missing facts, \"what if\" parameters, changed rules) to the "
          "engine.\n"
-      << "#pragma once\n\n#include <tiaoli/generated.hpp>\n\n#include <cstdint>\n#include "
+      << "#pragma once\n\n#include <tiaoli/generated.hpp>\n\n#include <array>\n#include "
+         "<cstdint>\n#include "
          "<memory>\n#include <string>\n#include <string_view>\n\n"
       << "namespace " << options.name_space << " {\n\n"
       << "inline constexpr std::string_view kContentHash = " << string_literal(model.content_hash)

@@ -34,6 +34,15 @@ enum class AgeConvention {
 // on 1 March in common years. Returns 0 before the first birthday, and also when `on` < `birth`.
 int completed_years(Date birth, Date on,
                     AgeConvention convention = AgeConvention::kOnBirthday) noexcept;
+// A date as year, month (1-12) and day.
+struct Civil {
+  int year;
+  int month;
+  int day;
+};
+// Days since 1970-01-01 (tiaoli::Date::days) as a proleptic Gregorian date; any day.
+Civil civil_from_days(std::int64_t days) noexcept;
+
 // The same for dates given as days since 1970-01-01 (tiaoli::Date::days), converted without
 // Boost: what evaluation uses.
 int completed_years_from_days(std::int64_t birth, std::int64_t on,

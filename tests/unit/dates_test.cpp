@@ -173,6 +173,38 @@ TEST(CompletedYears, FromDaysAgreesWithBoostDates) {
   EXPECT_EQ(completed_years_from_days(days(d("2008-02-29")), days(d("2026-03-01")), kAfter), 17);
 }
 
+// civil_from_days against Boost on every day of 1400-9999, and, around where it changes method
+// (about year -32800, and 9999-12-31) and around 1970, each day is the one after the previous.
+TEST(CivilFromDays, EveryDayIsTheDayAfterThePrevious) {
+  const Date epoch(1970, 1, 1);
+  for (Date day = d("1400-01-01"); day <= d("9999-12-31"); day += boost::gregorian::days(1)) {
+    Civil civil = civil_from_days((day - epoch).days());
+    auto ymd = day.year_month_day();
+    ASSERT_EQ(civil.year, ymd.year);
+    ASSERT_EQ(civil.month, ymd.month);
+    ASSERT_EQ(civil.day, ymd.day);
+  }
+  auto leap = [](int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; };
+  for (std::int64_t middle : {-12'699'422, 0, 2'932'896}) {
+    Civil previous = civil_from_days(middle - 400'000);
+    for (std::int64_t days = middle - 400'000 + 1; days <= middle + 400'000; ++days) {
+      Civil civil = civil_from_days(days);
+      constexpr int kLength[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      int length = previous.month == 2 && leap(previous.year) ? 29 : kLength[previous.month - 1];
+      Civil expected = previous.day < length
+                           ? Civil{previous.year, previous.month, previous.day + 1}
+                       : previous.month < 12 ? Civil{previous.year, previous.month + 1, 1}
+                                             : Civil{previous.year + 1, 1, 1};
+      ASSERT_TRUE(civil.year == expected.year && civil.month == expected.month &&
+                  civil.day == expected.day)
+          << days << ": " << civil.year << "-" << civil.month << "-" << civil.day;
+      previous = civil;
+    }
+  }
+  Civil epoch_day = civil_from_days(0);
+  EXPECT_TRUE(epoch_day.year == 1970 && epoch_day.month == 1 && epoch_day.day == 1);
+}
+
 TEST(AddMonthsClamped, ClampsToMonthEnd) {
   EXPECT_EQ(add_months_clamped(d("2025-01-31"), 1), d("2025-02-28"));
   EXPECT_EQ(add_months_clamped(d("2024-01-31"), 1), d("2024-02-29"));
