@@ -71,10 +71,10 @@ struct Fixture {
   std::vector<std::string> candidate_json;
   std::vector<Facts> candidates;
   std::vector<tb::PlainCandidate> plain;
-  std::optional<tiaoli::PreparedDecision> eligibility;         // prepared once
+  std::optional<tiaoli::PreparedDecision> eligibility;        // prepared once
   std::optional<tiaoli::GeneratedDecision> eligibility_code;  // its generated C++
-  std::vector<Facts> workers;                          // for assessment.consequence
-  std::vector<std::pair<std::string, Facts>> samples;  // decision id, its sample case
+  std::vector<Facts> workers;                                 // for assessment.consequence
+  std::vector<std::pair<std::string, Facts>> samples;         // decision id, its sample case
   std::filesystem::path temp;  // synthetic rule sets are written here when first needed
   std::mutex mutex;
   std::map<std::string, std::shared_ptr<const RuleSet>> synthetic;  // "wide-100" → rule set
@@ -411,10 +411,10 @@ void build_fixture() {
         prepared.fields != d.value().outcome().fields || coded.fields != prepared.fields) {
       die("decide_outcome (engine or generated code) disagrees on " + fx->candidate_json[i]);
     }
-    decided_by_code += fx->eligibility_code->decide_generated(
-                           fx->candidates[i], *fx->candidates[i].as_of(), coded)
-                           ? 1
-                           : 0;
+    decided_by_code +=
+        fx->eligibility_code->decide_generated(fx->candidates[i], *fx->candidates[i].as_of(), coded)
+            ? 1
+            : 0;
     eligible += d.value().field("eligible").as_bool() ? 1 : 0;
   }
   std::cerr << "baseline, engine and generated code agree on " << kCases << " candidates ("

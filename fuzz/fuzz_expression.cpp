@@ -5,9 +5,13 @@
 // text. Two `let` bindings are in scope, as in a rule: `age` (int) and `start` (date).
 // Invariants: parse/check never crash; a parse or check error has a message and an offset inside
 // the text; an expression that checks evaluates without crashing, either to a value of its type
-// or to an EvalFailure (bad facts, a date outside the calendar, the step budget).
+// or to an EvalFailure (bad facts, a date outside the calendar, the step budget); interpreted and
+// compiled, it gives the same value or error and spends the same steps; and as the output of a
+// one-rule decision, the outcome-only fast path (eval/fast_program.hpp) either gives up or gives
+// the interpreter's value, charging at least the steps the interpreter spent.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +19,7 @@
 #include "check/checker.hpp"
 #include "eval/compile.hpp"
 #include "eval/evaluator.hpp"
+#include "eval/fast_program.hpp"
 #include "expr/parser.hpp"
 #include "facts/facts_reader.hpp"
 #include "fuzz_support.hpp"
@@ -65,6 +70,59 @@ Context& context() {
     return new Context{loaded.value(), facts.value()};
   }();
   return *instance;
+}
+
+detail::NodePtr literal(Value value, const detail::Type* type) {
+  auto node = std::make_unique<detail::Node>();
+  node->literal = std::move(value);
+  node->type = type;
+  return node;
+}
+
+// `root` as the `then` of the one rule of a `first` decision whose lets bind `age` and `start`
+// as the interpreter's slots held them, decided by the fast path. When the fast path decides, the
+// interpreter succeeded (`value`) with the same value; and given one step fewer than the
+// interpreter spent (`steps`), it gives up: its bound covers the interpreter's count.
+void check_fast_path(const detail::RuleSetModel& model, detail::NodePtr root, int age_slot,
+                     int start_slot, int slot_count, const std::optional<std::string>& value,
+                     int steps) {
+  detail::RecordInfo output;
+  output.name = "fuzz_output";
+  output.fields.emplace_back();
+  output.fields[0].name = "value";
+  output.fields[0].type = root->type;
+  detail::DecisionDef def;
+  def.id = "fuzz";
+  def.hit = detail::HitPolicy::kFirst;
+  def.output = &output;
+  def.slot_count = slot_count;
+  detail::RuleDef& rule = def.rules.emplace_back();
+  rule.id = "fuzz";
+  rule.lets.push_back({"age", age_slot, {literal(Value(36), model.types.integer()), "36"}});
+  rule.lets.push_back(
+      {"start",
+       start_slot,
+       {literal(Value(Date::from_ymd(2025, 3, 1)), model.types.date()), "2025-03-01"}});
+  rule.then.emplace_back(0, detail::Expr{std::move(root), ""});
+  auto program = detail::compile_fast_program(model, def);
+  if (!program) return;
+  auto decide = [&](int budget, Record& outcome) {
+    std::vector<detail::Slot> no_slots;
+    std::vector<std::shared_ptr<const Record>> outcomes;
+    const detail::BoundFacts& bound = context().facts.bound();
+    detail::EvalContext eval{model, *bound.record, *bound.as_of, no_slots, outcomes};
+    eval.budget = budget;
+    return detail::run_fast_program(*program, eval, outcome);
+  };
+  Record outcome;
+  if (decide(20000, outcome)) {
+    TIAOLI_FUZZ_CHECK(value.has_value(), "the fast path decides only what the interpreter can");
+    TIAOLI_FUZZ_CHECK(outcome.fields.size() == 1 && outcome.fields[0].to_string() == *value,
+                      "the fast path and the interpreter agree");
+    if (steps > 0)
+      TIAOLI_FUZZ_CHECK(!decide(steps - 1, outcome),
+                        "the fast path's step bound covers the interpreter's steps");
+  }
 }
 
 }  // namespace
@@ -143,6 +201,9 @@ int expression(const std::uint8_t* data, std::size_t size) {
   if (interpreted.error.empty())
     TIAOLI_FUZZ_CHECK(interpreted.budget_left == compiled.budget_left,
                       "compiled and interpreted evaluations spend the same steps");
+  check_fast_path(model, std::move(parsed.root), age_slot, start_slot, next_slot,
+                  interpreted.error.empty() ? interpreted.value : std::optional<std::string>(),
+                  20000 - interpreted.budget_left);
   return 0;
 }
 

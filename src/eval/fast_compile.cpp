@@ -157,7 +157,7 @@ class ProgramCompiler {
   const FastOp* decision_let(const Node& node) {
     auto index = static_cast<std::size_t>(node.index);
     auto slot = static_cast<std::size_t>(node.var_slot);
-    if (!keyable(node.type) || slot >= kFastMaxSlots) return nullptr;
+    if (!keyable(node.type) || slot >= kFastMaxSlots || index >= def_.lets.size()) return nullptr;
     if (program_.decision_lets[index] == nullptr) {
       const Node& expr = *def_.lets[index].expr.root;
       const FastOp* value = compile(expr);
