@@ -154,21 +154,32 @@ class ProgramCompiler {
     return bound(op);
   }
 
+  // A decision-level let, computed on first use: a key, the address of a stored value (which may
+  // be absent, as a `max` over no element), or a filter's elements.
   const FastOp* decision_let(const Node& node) {
     auto index = static_cast<std::size_t>(node.index);
     auto slot = static_cast<std::size_t>(node.var_slot);
-    if (!keyable(node.type) || slot >= kFastMaxSlots || index >= def_.lets.size()) return nullptr;
-    if (program_.decision_lets[index] == nullptr) {
-      const Node& expr = *def_.lets[index].expr.root;
-      const FastOp* value = compile(expr);
-      if (value == nullptr) return nullptr;
-      FastOp& op = add(node, FastKind::kDecisionLet);
-      op.a = value;
+    if (slot >= kFastMaxSlots || index >= def_.lets.size()) return nullptr;
+    if (program_.decision_lets[index] != nullptr) return program_.decision_lets[index];
+    const Node& expr = *def_.lets[index].expr.root;
+    if (expr.kind == NodeKind::kComprehension && expr.aggregate == Aggregate::kFilter) {
+      const FastOp* filter = comprehension_op(expr, FastKind::kFilter);
+      if (filter == nullptr || program_.list_lets == kFastMaxListLets) return nullptr;
+      FastOp& op = add(node, FastKind::kListLet);
+      op.a = filter;
       op.index = slot;
+      op.root = program_.list_lets++;
       op.cost = step_bound(expr);
-      program_.decision_lets[index] = bound(op);
+      return program_.decision_lets[index] = bound(op);
     }
-    return program_.decision_lets[index];
+    const FastOp* value = compile(expr);
+    if (value == nullptr || (value->read == nullptr && !keyable(node.type))) return nullptr;
+    FastOp& op =
+        add(node, value->read != nullptr ? FastKind::kDecisionLetRead : FastKind::kDecisionLet);
+    op.a = value;
+    op.index = slot;
+    op.cost = step_bound(expr);
+    return program_.decision_lets[index] = bound(op);
   }
 
   const FastOp* binary(const Node& node) {
@@ -176,6 +187,8 @@ class ProgramCompiler {
     const Node& right = *node.children[1];
     if (node.op == Op::kAnd) return with_children(node, FastKind::kAnd);
     if (node.op == Op::kOr) return with_children(node, FastKind::kOr);
+    if (node.op == Op::kCoalesce) return coalesce(node);
+    if (left.type->is(TypeKind::kDate) && node.type->is(TypeKind::kDate)) return date_shift(node);
     if (same_key_space(left.type, right.type) && is_comparison(node.op))
       return with_children(node, FastKind::kCompare);
     bool integers = node.type->is(TypeKind::kInt) && left.type->is(TypeKind::kInt) &&
@@ -186,25 +199,75 @@ class ProgramCompiler {
   }
 
   const FastOp* comprehension(const Node& node) {
+    switch (node.aggregate) {
+      case Aggregate::kAny:
+      case Aggregate::kAll:
+      case Aggregate::kCount:
+        return comprehension_op(node, FastKind::kComprehension);
+      case Aggregate::kMin:
+      case Aggregate::kMax:
+        return keyable(node.type) ? comprehension_op(node, FastKind::kMinMax) : nullptr;
+      default:
+        return nullptr;  // sum, and filter outside a decision-level let
+    }
+  }
+
+  // An op of `kind` over the comprehension's list, its variable bound to each element. min/max
+  // compare a value stored in each element (`g.year`); the others test conditions.
+  const FastOp* comprehension_op(const Node& node, FastKind kind) {
     auto var = static_cast<std::size_t>(node.var_slot);
-    bool covered = node.aggregate == Aggregate::kAny || node.aggregate == Aggregate::kAll ||
-                   node.aggregate == Aggregate::kCount;
-    if (!covered || var >= kFastMaxSlots) return nullptr;
+    if (var >= kFastMaxSlots) return nullptr;
     const FastOp* list = compile(*node.children[0]);
-    if (list == nullptr || list->read == nullptr) return nullptr;
+    if (list == nullptr || (list->read == nullptr && list->kind != FastKind::kListLet))
+      return nullptr;
     element_slot_[var] = true;
     const FastOp* where = node.children[1] ? compile(*node.children[1]) : nullptr;
     const FastOp* body = node.children[2] ? compile(*node.children[2]) : nullptr;
     element_slot_[var] = false;
     if ((node.children[1] && where == nullptr) || (node.children[2] && body == nullptr))
       return nullptr;
-    FastOp& op = add(node, FastKind::kComprehension);
+    if (body != nullptr &&
+        (kind == FastKind::kMinMax ? body->read == nullptr : body->key == nullptr))
+      return nullptr;
+    if (kind == FastKind::kMinMax && body == nullptr) return nullptr;
+    FastOp& op = add(node, kind);
     op.aggregate = node.aggregate;
     op.a = list;
     op.b = where;
     op.c = body;
     op.index = var;
     op.cost = element_step_bound(node);
+    return bound(op);
+  }
+
+  // a ?? b: a stored value, or b's key when a is absent (both of the node's keyable type).
+  const FastOp* coalesce(const Node& node) {
+    const FastOp* a = compile(*node.children[0]);
+    const FastOp* b = compile(*node.children[1]);
+    if (a == nullptr || a->read == nullptr || b == nullptr || b->key == nullptr ||
+        !keyable(node.type) || node.children[0]->type->kind != node.type->kind ||
+        node.children[1]->type->kind != node.type->kind)
+      return nullptr;
+    FastOp& op = add(node, FastKind::kCoalesce);
+    op.a = a;
+    op.b = b;
+    return bound(op);
+  }
+
+  // date ± a literal number of days (`as_of + 1 days`); months and years are left to the
+  // interpreter's calendar arithmetic.
+  const FastOp* date_shift(const Node& node) {
+    const Node& days = *node.children[1];
+    if ((node.op != Op::kAdd && node.op != Op::kSub) || days.kind != NodeKind::kLiteral ||
+        days.literal.kind() != Value::Kind::kDuration)
+      return nullptr;
+    Duration d = days.literal.as_duration();
+    if (d.years != 0 || d.months != 0 || d.days > 400000 || d.days < -400000) return nullptr;
+    const FastOp* date = compile(*node.children[0]);
+    if (date == nullptr || date->key == nullptr) return nullptr;
+    FastOp& op = add(node, FastKind::kDateShift);
+    op.a = date;
+    op.constant = node.op == Op::kAdd ? d.days : -std::int64_t{d.days};
     return bound(op);
   }
 
@@ -219,6 +282,14 @@ class ProgramCompiler {
     const FunctionDef& function = builtin_functions()[static_cast<std::size_t>(node.index)];
     if (function.name == "completed_years") {
       if (const FastOp* age = completed_years(node, args)) return age;
+    }
+    bool date_part = function.name == "year" || function.name == "month" || function.name == "day";
+    if (date_part && args.size() == 1 && args[0]->key != nullptr &&
+        node.children[0]->type->is(TypeKind::kDate)) {
+      FastOp& op = add(node, FastKind::kDatePart);
+      op.a = args[0];
+      op.root = function.name == "year" ? 0 : function.name == "month" ? 1 : 2;
+      return bound(op);
     }
     FastOp& op = add(node, FastKind::kCall);
     op.function = &function;
@@ -255,7 +326,7 @@ bool covered_shape(const DecisionDef& def) {
       static_cast<std::size_t>(def.slot_count) > kFastMaxSlots)
     return false;
   for (const RuleDef& rule : def.rules) {
-    if (!rule.overridden_by.empty()) return false;
+    if (!rule.overridden_by.empty() && def.hit == HitPolicy::kAll) return false;
   }
   return true;
 }
@@ -267,6 +338,7 @@ std::shared_ptr<const FastProgram> compile_fast_program(const RuleSetModel& mode
   if (!covered_shape(def)) return nullptr;
   auto program = std::make_shared<FastProgram>();
   program->def = &def;
+  for (const RuleDef& rule : def.rules) program->has_overrides |= !rule.overridden_by.empty();
   ProgramCompiler compiler(model, def, *program);
   for (const RuleDef& rule : def.rules) {
     FastRule& fast = program->rules.emplace_back();

@@ -15,26 +15,35 @@ namespace tiaoli::detail {
 constexpr std::size_t kFastMaxSlots = 32;
 constexpr std::size_t kFastMaxRules = 64;  // an `all` decision's failures are a 64-bit mask
 constexpr std::size_t kFastMaxArgs = 4;
+constexpr std::size_t kFastMaxListLets = 2;       // list-valued decision lets (filter)
+constexpr std::size_t kFastMaxListElements = 32;  // elements such a list holds (else: give up)
 
 enum class FastKind {
-  kStored,          // a literal, or a parameter with one value for all time (`stored`)
-  kAsOf,            // the evaluation date
-  kFactRoot,        // facts.fields[index]
-  kFactField,       // facts.fields[root].fields[index]
-  kElement,         // the comprehension variable in slot `index`
-  kElementField,    // the record in slot `root`: its fields[index]
-  kField,           // the record `a` reads: its fields[index]
-  kParam,           // a parameter whose value depends on the date (`param`)
-  kDecisionLet,     // the decision-level let in slot `index`, computed by `a` on first use
-  kRuleLet,         // the current rule's let in slot `index`
-  kCompare,         // a `op` b
-  kAnd,             // a and b
-  kOr,              // a or b
-  kNot,             // not a
-  kArithmetic,      // a `op` b, on integers
-  kComprehension,   // `aggregate`(element in a where b: c), the element in slot `index`
-  kCall,            // `function`(args)
-  kCompletedYears,  // completed_years(a, b, convention): `day_after` false on the birthday
+  kStored,           // a literal, or a parameter with one value for all time (`stored`)
+  kAsOf,             // the evaluation date
+  kFactRoot,         // facts.fields[index]
+  kFactField,        // facts.fields[root].fields[index]
+  kElement,          // the comprehension variable in slot `index`
+  kElementField,     // the record in slot `root`: its fields[index]
+  kField,            // the record `a` reads: its fields[index]
+  kParam,            // a parameter whose value depends on the date (`param`)
+  kDecisionLet,      // the decision-level let in slot `index`, computed by `a` on first use
+  kDecisionLetRead,  // the same for a let whose value is stored (possibly absent): its address
+  kListLet,          // the same for `filter(...)`, `a`: its elements, kept in list buffer `root`
+  kFilter,           // filter(element in a where b: c), the element in slot `index`
+  kRuleLet,          // the current rule's let in slot `index`
+  kCompare,          // a `op` b
+  kAnd,              // a and b
+  kOr,               // a or b
+  kNot,              // not a
+  kArithmetic,       // a `op` b, on integers
+  kComprehension,    // `aggregate`(element in a where b: c), the element in slot `index`
+  kCall,             // `function`(args)
+  kCompletedYears,   // completed_years(a, b, convention): `day_after` false on the birthday
+  kDatePart,         // year(a), month(a) or day(a): `root` 0, 1 or 2
+  kDateShift,        // a + `constant` days (a date)
+  kCoalesce,         // a ?? b: a's stored value, or b when it is absent
+  kMinMax,           // `aggregate` min or max(element in a where b: c): the address of c's value
 };
 
 struct FastRun;  // fast_run.cpp
@@ -81,6 +90,8 @@ struct FastProgram {
   const DecisionDef* def = nullptr;
   std::deque<FastOp> ops;                    // stable addresses: ops point at each other
   std::vector<const FastOp*> decision_lets;  // by let index; null when no rule uses it
+  std::size_t list_lets = 0;                 // list buffers its kListLet ops use
+  bool has_overrides = false;                // some rule overrides another
   std::vector<FastRule> rules;
 };
 

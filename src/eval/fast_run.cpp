@@ -24,6 +24,13 @@ struct FastRun {
   std::array<std::int64_t, kFastMaxSlots> let;
   std::array<bool, kFastMaxSlots> ready{};  // which decision-level lets are computed
 
+  // The elements of list-valued decision lets (filter), by buffer.
+  struct ListBuffer {
+    std::array<const Value*, kFastMaxListElements> items;
+    std::size_t size = 0;
+  };
+  std::array<ListBuffer, kFastMaxListLets> lists;
+
   std::int64_t give_up() {
     gave_up = true;
     return 0;
@@ -183,27 +190,126 @@ std::int64_t key_arithmetic(const FastOp& f, Run& run) {
   return bad ? run.give_up() : r;  // the interpreter reports the overflow
 }
 
+const Run::ListBuffer& list_let(const FastOp& op, Run& run);
+
+// Calls visit(element) for each element of the list `list` gives — a stored list (an absent
+// optional one is empty) or a list-valued let — until visit returns false.
+template <class Visit>
+void for_each_element(const FastOp& list, Run& run, Visit visit) {
+  if (list.kind == FastKind::kListLet) {
+    const Run::ListBuffer& buffer = list_let(list, run);
+    for (std::size_t i = 0; i < buffer.size; ++i) {
+      if (!visit(*buffer.items[i])) return;
+    }
+    return;
+  }
+  static const Value absent;
+  const Value* stored = read(list, run);
+  for (const Value& element : list_or_empty(stored != nullptr ? *stored : absent)) {
+    if (!visit(element)) return;
+  }
+}
+
+// Binds comprehension `f`'s variable to `element`, charging its steps; whether `element` passes
+// its `where` (and, with `and_body`, its condition too).
+bool passes(const FastOp& f, const Value& element, Run& run, bool and_body) {
+  if (!run.charge(f.cost)) return false;
+  run.element[f.index] = &element;
+  if (f.b != nullptr && key_of(*f.b, run) == 0) return false;
+  return !and_body || f.c == nullptr || key_of(*f.c, run) != 0;
+}
+
 template <Aggregate aggregate>
 std::int64_t key_comprehension(const FastOp& f, Run& run) {
-  static const Value absent;
-  const Value* list = read(*f.a, run);
-  std::int64_t count = 0;
-  for (const Value& element : list_or_empty(list != nullptr ? *list : absent)) {
-    if (!run.charge(f.cost)) return 0;
-    run.element[f.index] = &element;
-    if (f.b != nullptr && key_of(*f.b, run) == 0) continue;
+  std::int64_t result = aggregate == Aggregate::kAll ? 1 : 0;
+  for_each_element(*f.a, run, [&](const Value& element) {
+    if (!passes(f, element, run, false)) return !run.gave_up;
     bool holds = f.c == nullptr || key_of(*f.c, run) != 0;
     if constexpr (aggregate == Aggregate::kAny) {
-      if (holds) return 1;
+      if (holds) result = 1;
+      return !holds;
     } else if constexpr (aggregate == Aggregate::kAll) {
-      if (!holds) return 0;
+      if (!holds) result = 0;
+      return holds;
     } else {
-      count += holds ? 1 : 0;
+      result += holds ? 1 : 0;
+      return true;
     }
+  });
+  return result;
+}
+
+// min / max over a stored value of each element: the address of the first least (greatest).
+template <Aggregate aggregate>
+const Value* read_min_max(const FastOp& f, Run& run) {
+  const Value* best = nullptr;
+  std::int64_t best_key = 0;
+  for_each_element(*f.a, run, [&](const Value& element) {
+    if (!passes(f, element, run, false)) return !run.gave_up;
+    const Value* v = read(*f.c, run);
+    auto key = v != nullptr ? key_if_keyable(*v) : std::nullopt;
+    if (!key) {
+      run.give_up();  // an absent value: the interpreter's error
+      return false;
+    }
+    bool better = aggregate == Aggregate::kMin ? *key < best_key : *key > best_key;
+    if (best == nullptr || better) {
+      best = v;
+      best_key = *key;
+    }
+    return true;
+  });
+  return best;
+}
+
+// A filter's elements, kept in the let's list buffer when first used.
+const Run::ListBuffer& list_let(const FastOp& op, Run& run) {
+  Run::ListBuffer& buffer = run.lists[op.root];
+  if (run.ready[op.index]) return buffer;
+  run.ready[op.index] = true;
+  buffer.size = 0;
+  if (!run.charge(op.cost)) return buffer;
+  const FastOp& filter = *op.a;
+  for_each_element(*filter.a, run, [&](const Value& element) {
+    if (!passes(filter, element, run, true)) return !run.gave_up;
+    if (buffer.size == buffer.items.size()) {
+      run.give_up();  // more elements than the buffer holds
+      return false;
+    }
+    buffer.items[buffer.size++] = &element;
+    return true;
+  });
+  return buffer;
+}
+
+const Value* read_decision_let(const FastOp& op, Run& run) {
+  if (!run.ready[op.index]) {
+    if (!run.charge(op.cost)) return nullptr;
+    run.element[op.index] = read(*op.a, run);
+    run.ready[op.index] = true;
   }
-  if constexpr (aggregate == Aggregate::kAny) return 0;
-  if constexpr (aggregate == Aggregate::kAll) return 1;
-  return count;
+  return run.element[op.index];
+}
+
+std::int64_t key_date_part(const FastOp& f, Run& run) {
+  time::Civil civil = time::civil_from_days(key_of(*f.a, run));
+  return f.root == 0 ? civil.year : f.root == 1 ? civil.month : civil.day;
+}
+
+std::int64_t key_date_shift(const FastOp& f, Run& run) {
+  // The years a date can have: the interpreter's date arithmetic fails outside them.
+  static const std::int64_t kFirst = Date::from_ymd(1400, 1, 1).days;
+  static const std::int64_t kLast = Date::from_ymd(9999, 12, 31).days;
+  std::int64_t days = key_of(*f.a, run) + f.constant;
+  return days < kFirst || days > kLast ? run.give_up() : days;
+}
+
+std::int64_t key_coalesce(const FastOp& f, Run& run) {
+  const Value* v = read(*f.a, run);
+  if (run.gave_up) return 0;
+  if (v == nullptr) return key_of(*f.b, run);
+  auto key = key_if_keyable(*v);
+  return key ? *key : run.give_up();
 }
 
 // The value of `op` as a Value: the stored one, or one made from its key.
@@ -305,6 +411,8 @@ ReadFn reader_for(FastKind kind) {
       return read_field;
     case FastKind::kParam:
       return read_param;
+    case FastKind::kDecisionLetRead:
+      return read_decision_let;
     default:
       return nullptr;
   }
@@ -334,6 +442,12 @@ KeyFn computed_key_for(const FastOp& op) {
       return key_call;
     case FastKind::kCompletedYears:
       return key_completed_years;
+    case FastKind::kDatePart:
+      return key_date_part;
+    case FastKind::kDateShift:
+      return key_date_shift;
+    case FastKind::kCoalesce:
+      return key_coalesce;
     default:
       return nullptr;
   }
@@ -365,7 +479,56 @@ void run_all(const FastProgram& program, Run& run, Record& outcome) {
 
 // `first` gives the first rule that applies; `unique` the only one (anything else is the
 // interpreter's error to report).
+// With `overrides`: every rule's condition first (at least what the interpreter evaluates), then
+// a rule applies when its condition holds and no rule that overrides it applies.
+void run_with_overrides(const FastProgram& program, Run& run, Record& outcome) {
+  std::uint64_t held = 0;
+  for (std::size_t i = 0; i < program.rules.size(); ++i) {
+    const FastRule& rule = program.rules[i];
+    if (!rule.def->in_force_on(run.context.as_of)) continue;
+    bool condition = holds(rule, run);
+    if (run.gave_up) return;
+    if (condition) held |= std::uint64_t{1} << i;
+  }
+  std::array<signed char, kFastMaxRules> applies;  // -1 not known yet, 2 being worked out
+  applies.fill(-1);
+  auto rule_applies = [&](auto& self, std::size_t i) -> bool {
+    if (applies[i] == 2) {
+      run.give_up();  // overrides in a cycle (the loader rejects them; never decide one)
+      return false;
+    }
+    if (applies[i] >= 0) return applies[i] == 1;
+    applies[i] = 2;
+    bool result = (held >> i & 1U) != 0;
+    for (int by : program.rules[i].def->overridden_by) {
+      if (result && self(self, static_cast<std::size_t>(by))) result = false;
+    }
+    applies[i] = result ? 1 : 0;
+    return result;
+  };
+  const FastRule* chosen = nullptr;
+  bool unique = program.def->hit == HitPolicy::kUnique;
+  for (std::size_t i = 0; i < program.rules.size(); ++i) {
+    if (!rule_applies(rule_applies, i)) continue;
+    if (chosen != nullptr) {  // a second rule applies under `unique`
+      run.give_up();
+      return;
+    }
+    chosen = &program.rules[i];
+    if (!unique) break;
+  }
+  if (run.gave_up || chosen == nullptr) {
+    run.give_up();
+    return;
+  }
+  give_outputs(*chosen, *program.def, run, outcome);
+}
+
 void run_first_or_unique(const FastProgram& program, Run& run, Record& outcome) {
+  if (program.has_overrides) {
+    run_with_overrides(program, run, outcome);
+    return;
+  }
   const FastRule* chosen = nullptr;
   bool unique = program.def->hit == HitPolicy::kUnique;
   for (const FastRule& rule : program.rules) {
@@ -391,6 +554,10 @@ void run_first_or_unique(const FastProgram& program, Run& run, Record& outcome) 
 
 void bind_fast_op(FastOp& op) {
   op.read = reader_for(op.kind);
+  if (op.kind == FastKind::kMinMax) {
+    op.read = op.aggregate == Aggregate::kMin ? read_min_max<Aggregate::kMin>
+                                              : read_min_max<Aggregate::kMax>;
+  }
   op.key = op.read != nullptr ? stored_key_for(*op.type) : computed_key_for(op);
   if (op.kind == FastKind::kStored) {
     auto key = key_if_keyable(*op.stored);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
 
 #include "eval/evaluator.hpp"
 #include "eval/fast_program.hpp"
@@ -66,8 +67,11 @@ TEST(FastProgram, CoversTheDecisionsItShould) {
   auto rules = huzhou();
   EXPECT_TRUE(decision_def(*rules, "selection.eligibility").fast_program);
   EXPECT_TRUE(decision_def(*rules, "selection.publicity").fast_program);  // nth_working_day
-  // Its lets are lists (filter), which the fast path does not cover: the interpreter decides.
-  EXPECT_FALSE(decision_def(*rules, "assessment.consequence").fast_program);
+  // filter, min/max, ??, date + days, year(), and a rule that overrides another
+  EXPECT_TRUE(decision_def(*rules, "assessment.consequence").fast_program);
+  EXPECT_TRUE(decision_def(*rules, "assessment.due").fast_program);
+  // Decimal sums (training hours) are the interpreter's.
+  EXPECT_FALSE(decision_def(*rules, "training.compliance").fast_program);
 }
 
 TEST(FastProgram, AgreesWithTheInterpreterOnEveryHuzhouTestCase) {
@@ -146,6 +150,48 @@ TEST(FastProgram, AgreesWithTheInterpreterOnRandomCandidates) {
   EXPECT_LT(fast, kCases);           // and some fall back
   EXPECT_GT(eligible, 10);           // both outcomes occur
   EXPECT_LT(eligible, kCases - 10);
+}
+
+// Workers whose grade records straddle the evaluation year (as_of on 31 December or 1 January),
+// with conflicting grades for one year, two unqualified years in a row, or none at all.
+std::string random_worker(std::mt19937& rng) {
+  auto pick = [&rng](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  static const char* kGrade[] = {"不合格", "合格", "优秀"};
+  static const char* kAsOf[] = {"2025-12-30", "2025-12-31", "2026-01-01", "2026-06-30"};
+  std::string json = std::string("{\"as_of\": \"") + kAsOf[pick(4)] +
+                     "\", \"worker\": {\"birth_date\": \"1985-07-01\", "
+                     "\"contract_start\": \"2025-03-01\"";
+  if (pick(6) != 0) {
+    json += ", \"annual_grades\": [";
+    for (int i = 0, n = pick(5); i < n; ++i) {
+      json += std::string(i > 0 ? ", " : "") + "{\"year\": " + std::to_string(2022 + pick(5)) +
+              ", \"grade\": \"" + kGrade[pick(3)] + "\"}";
+    }
+    json += "]";
+  }
+  return json + "}}";
+}
+
+TEST(FastProgram, AgreesWithTheInterpreterOnRandomWorkers) {
+  auto rules = huzhou();
+  std::mt19937 rng(5403);
+  Record reused;
+  int fast = 0;
+  std::set<std::string> actions;
+  constexpr int kCases = 3000;
+  for (int i = 0; i < kCases; ++i) {
+    std::string json = random_worker(rng);
+    auto facts = rules->parse_facts(json, FactsFormat::kJson);
+    ASSERT_TRUE(facts.ok()) << json << ": " << facts.error().message;
+    expect_same_every_way(*rules, "assessment.consequence", facts.value(), {}, reused, json);
+    fast += fast_program_decides(*rules, "assessment.consequence", facts.value(),
+                                 *facts.value().as_of())
+                ? 1
+                : 0;
+    if (!reused.fields.empty()) actions.insert(reused.fields[0].to_string());
+  }
+  EXPECT_EQ(fast, kCases);  // no case here needs the interpreter
+  EXPECT_EQ(actions.size(), 6U) << "every action occurs";
 }
 
 TEST(FastProgram, AStepBudgetItCannotProveEnoughIsLeftToTheInterpreter) {
