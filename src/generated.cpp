@@ -4,6 +4,7 @@
 #include "eval/decide.hpp"
 #include "facts/facts_memory.hpp"
 #include "facts/facts_reader.hpp"
+#include "model/model.hpp"
 #include "time/dates.hpp"
 
 namespace tiaoli {
@@ -52,6 +53,23 @@ std::int64_t completed_years(std::int64_t birth, std::int64_t on, bool day_after
 }
 
 Value empty_list() { return Value(detail::empty_list()); }
+
+std::int64_t date_part(std::int64_t days, int part) {
+  time::Civil civil = time::civil_from_days(days);
+  return part == 0 ? civil.year : part == 1 ? civil.month : civil.day;
+}
+
+std::int64_t shift_days(std::int64_t days, std::int64_t by) {
+  static const std::int64_t kFirst = Date::from_ymd(1400, 1, 1).days;
+  static const std::int64_t kLast = Date::from_ymd(9999, 12, 31).days;
+  std::int64_t shifted = days + by;
+  if (shifted < kFirst || shifted > kLast) needs_engine();
+  return shifted;
+}
+
+Value enum_output(const Record& outcome, std::size_t field, std::int32_t index) {
+  return Value(EnumValue{outcome.type->fields[field].type->enum_info, index});
+}
 
 }  // namespace generated
 }  // namespace tiaoli

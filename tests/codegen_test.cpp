@@ -3,6 +3,7 @@
 // decides it; and the generated code decides the usual case itself.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -10,6 +11,7 @@
 #include "huzhou_generated.hpp"
 #include "model/model.hpp"
 #include "tiaoli/tiaoli.hpp"
+#include "unit/random_cases.hpp"
 
 namespace tiaoli {
 namespace {
@@ -44,38 +46,6 @@ bool expect_same(const GeneratedDecision& generated, const Facts& facts, const E
   return generated.decide_generated(facts, as_of, alone);
 }
 
-std::string random_candidate(std::mt19937& rng) {
-  auto pick = [&rng](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-  static const char* kEducation[] = {"小学", "初中", "高中", "中专", "大专", "本科", "硕士"};
-  static const char* kGrade[] = {"不合格", "合格", "优秀"};
-  static const char* kAsOf[] = {"2026-02-28", "2026-03-01", "2028-02-28", "2028-02-29",
-                                "2028-03-01", "2026-12-31", "2027-01-01"};
-  std::string as_of = kAsOf[pick(7)];
-  int year = std::stoi(as_of.substr(0, 4)) - (pick(2) == 0 ? 17 + pick(3) : 59 + pick(4));
-  int month = pick(4) == 0 ? 2 : 1 + pick(12);
-  int day = month == 2 ? 27 + pick(3) : 1 + pick(28);
-  if (month == 2 && day == 29 && year % 4 != 0) day = 28;
-  std::string birth = std::to_string(year) + (month < 10 ? "-0" : "-") + std::to_string(month) +
-                      (day < 10 ? "-0" : "-") + std::to_string(day);
-  auto flag = [&] { return pick(8) == 0 ? "false" : "true"; };
-  std::string json = "{\"as_of\": \"" + as_of + "\", \"candidate\": {";
-  if (pick(50) != 0) json += "\"birth_date\": \"" + birth + "\", ";
-  json += std::string("\"education\": \"") + kEducation[pick(7)] + "\"";
-  for (const char* field : {"political_quality", "law_abiding", "good_conduct",
-                            "familiar_with_locality", "communication_ability", "health_fit"}) {
-    json += std::string(", \"") + field + "\": " + flag();
-  }
-  if (pick(3) != 0) {
-    json += ", \"annual_grades\": [";
-    for (int i = 0, n = pick(5); i < n; ++i) {
-      json += std::string(i > 0 ? ", " : "") + "{\"year\": " + std::to_string(2020 + pick(5)) +
-              ", \"grade\": \"" + kGrade[pick(3)] + "\"}";
-    }
-    json += "]";
-  }
-  return json + "}}";
-}
-
 TEST(Codegen, HuzhouEligibilityAgreesWithTheEngine) {
   auto rules = load("rules/huzhou");
   ASSERT_NE(rules, nullptr);
@@ -86,7 +56,7 @@ TEST(Codegen, HuzhouEligibilityAgreesWithTheEngine) {
   int decided = 0;
   constexpr int kCases = 3000;
   for (int i = 0; i < kCases; ++i) {
-    std::string json = random_candidate(rng);
+    std::string json = test::random_candidate(rng);
     auto facts = rules->parse_facts(json, FactsFormat::kJson);
     ASSERT_TRUE(facts.ok()) << json;
     decided += expect_same(generated.value(), facts.value(), {}, json) ? 1 : 0;
@@ -95,22 +65,43 @@ TEST(Codegen, HuzhouEligibilityAgreesWithTheEngine) {
   EXPECT_LT(decided, kCases);           // missing birth dates went to the engine
 }
 
+TEST(Codegen, HuzhouConsequenceAgreesWithTheEngine) {
+  auto rules = load("rules/huzhou");
+  ASSERT_NE(rules, nullptr);
+  auto generated = huzhou::prepare_assessment_consequence(*rules);
+  ASSERT_TRUE(generated.ok());
+  std::mt19937 rng(77);
+  int decided = 0;
+  constexpr int kCases = 3000;
+  for (int i = 0; i < kCases; ++i) {
+    std::string json = test::random_worker(rng);
+    auto facts = rules->parse_facts(json, FactsFormat::kJson);
+    ASSERT_TRUE(facts.ok()) << json;
+    decided += expect_same(generated.value(), facts.value(), {}, json) ? 1 : 0;
+  }
+  EXPECT_EQ(decided, kCases);  // filter, min/max, ??, overrides: all in the generated code
+}
+
 TEST(Codegen, HuzhouTestCasesAgreeWithTheEngine) {
   auto rules = load("rules/huzhou");
   ASSERT_NE(rules, nullptr);
-  auto generated = huzhou::prepare_selection_eligibility(*rules).value();
+  std::vector<GeneratedDecision> decisions = {
+      huzhou::prepare_selection_eligibility(*rules).value(),
+      huzhou::prepare_assessment_consequence(*rules).value()};
   int compared = 0;
   for (const detail::TestCase& test : rules->model().tests) {
-    if (test.decision != "selection.eligibility") continue;
+    auto generated = std::find_if(decisions.begin(), decisions.end(),
+                                  [&](const auto& d) { return d.engine().id() == test.decision; });
+    if (generated == decisions.end()) continue;
     auto facts = rules->parse_facts(test.facts.dump(), FactsFormat::kJson);
     ASSERT_TRUE(facts.ok()) << test.name;
     EvalOptions options = EvalOptions::outcome_only();
     options.as_of = test.as_of;
     options.parameters = test.parameters;  // "what if" parameters go to the engine
-    expect_same(generated, facts.value(), options, test.name);
+    expect_same(*generated, facts.value(), options, test.name);
     ++compared;
   }
-  EXPECT_GT(compared, 10);
+  EXPECT_GT(compared, 20);
 }
 
 TEST(Codegen, AStepBudgetSweepAgreesWithTheEngine) {
@@ -137,8 +128,8 @@ TEST(Codegen, ARuleSetThatChangedGoesToTheEngine) {
   auto engine = rules->prepare("selection.eligibility").value();
   GeneratedDecision stale(engine, "0000000000000000", &huzhou::selection_eligibility);
   EXPECT_FALSE(stale.current());
-  auto facts =
-      rules->parse_facts(random_candidate(*std::make_unique<std::mt19937>(1)), FactsFormat::kJson);
+  auto facts = rules->parse_facts(test::random_candidate(*std::make_unique<std::mt19937>(1)),
+                                  FactsFormat::kJson);
   ASSERT_TRUE(facts.ok());
   Record outcome;
   EXPECT_FALSE(stale.decide_generated(facts.value(), *facts.value().as_of(), outcome));

@@ -147,5 +147,53 @@ std::int64_t completed_years(std::int64_t birth, std::int64_t on, bool day_after
 // An empty outcome list, shared (allocated once).
 Value empty_list();
 
+// year (part 0), month (1) or day (2) of a day number, as year()/month()/day() give them.
+std::int64_t date_part(std::int64_t days, int part);
+// `days` + `by`; the engine reports a date outside the years 1400 to 9999.
+std::int64_t shift_days(std::int64_t days, std::int64_t by);
+// Value `index` of the enum of `outcome`'s field `field` (outcome's type set by the caller).
+Value enum_output(const Record& outcome, std::size_t field, std::int32_t index);
+
+// The elements a `filter(...)` let keeps (at most 32: the engine decides beyond).
+class ListBuffer {
+ public:
+  void add(const Value& element) {
+    if (size_ == kCapacity) needs_engine();
+    items_[size_++] = &element;
+  }
+  const Value* const* begin() const { return items_; }
+  const Value* const* end() const { return items_ + size_; }
+
+ private:
+  static constexpr std::size_t kCapacity = 32;
+  const Value* items_[kCapacity] = {};
+  std::size_t size_ = 0;
+};
+
+// A ListBuffer's elements as a range of const Value&.
+class Pointed {
+ public:
+  class Iterator {
+   public:
+    explicit Iterator(const Value* const* at) : at_(at) {}
+    const Value& operator*() const { return **at_; }
+    Iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return at_ != other.at_; }
+
+   private:
+    const Value* const* at_;
+  };
+  explicit Pointed(const ListBuffer& buffer) : buffer_(buffer) {}
+  Iterator begin() const { return Iterator(buffer_.begin()); }
+  Iterator end() const { return Iterator(buffer_.end()); }
+
+ private:
+  const ListBuffer& buffer_;
+};
+inline Pointed pointed(const ListBuffer& buffer) { return Pointed(buffer); }
+
 }  // namespace generated
 }  // namespace tiaoli

@@ -1,6 +1,7 @@
 #include "codegen/cpp_writer.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -151,6 +152,14 @@ class DecisionWriter {
       case FastKind::kCompletedYears:
         return "g::completed_years(" + key(*op.a) + ", " + key(*op.b) + ", " +
                (op.day_after ? "true" : "false") + ")";
+      case FastKind::kDatePart:
+        return "g::date_part(" + key(*op.a) + ", " + std::to_string(op.root) + ")";
+      case FastKind::kDateShift:
+        return "g::shift_days(" + key(*op.a) + ", " + int_literal(op.constant) + ")";
+      case FastKind::kCoalesce:
+        return "[&]() -> std::int64_t {\n      const tiaoli::Value* v = " + read(*op.a) +
+               ";\n      return v != nullptr ? " + stored_key(*op.a, "v") + " : " + key(*op.b) +
+               ";\n    }()";
       case FastKind::kCall:
         cannot("calls " + std::string(op.function->name) + "(), which generated code cannot");
         return "0";
@@ -161,16 +170,20 @@ class DecisionWriter {
       cannot("uses a value generated code cannot compute");
       return "0";
     }
-    std::string value = read(op);
+    return stored_key(op, read(op));
+  }
+
+  // The key of a value of `op`'s type stored at `address` (a const tiaoli::Value* expression).
+  std::string stored_key(const FastOp& op, const std::string& address) {
     switch (op.type->kind) {
       case TypeKind::kBool:
-        return "g::bool_key(" + value + ")";
+        return "g::bool_key(" + address + ")";
       case TypeKind::kInt:
-        return "g::int_key(" + value + ")";
+        return "g::int_key(" + address + ")";
       case TypeKind::kDate:
-        return "g::date_key(" + value + ")";
+        return "g::date_key(" + address + ")";
       case TypeKind::kEnum:
-        return (op.type->enum_info->ordered ? "g::enum_rank(" : "g::enum_index(") + value + ")";
+        return (op.type->enum_info->ordered ? "g::enum_rank(" : "g::enum_index(") + address + ")";
       default:
         cannot("compares values of type " + op.type->name());
         return "0";
@@ -194,6 +207,10 @@ class DecisionWriter {
                ", " + required + ")";
       case FastKind::kField:
         return "g::field(" + read(*op.a) + ", " + std::to_string(op.index) + ", " + required + ")";
+      case FastKind::kDecisionLetRead:
+        return "let_" + std::to_string(op.index) + "()";
+      case FastKind::kMinMax:
+        return min_max(op);
       case FastKind::kParam:
         cannot("reads parameter " + op.param->name +
                ", whose value depends on the date, which generated code cannot");
@@ -210,8 +227,9 @@ class DecisionWriter {
     std::string holds = op.c != nullptr ? key(*op.c) + " != 0" : "true";
     std::string out = "[&]() -> std::int64_t {\n";
     if (op.aggregate == Aggregate::kCount) out += "      std::int64_t count = 0;\n";
-    out += "      for (const tiaoli::Value& " + element + " : g::list(" + read(*op.a) + ")) {\n";
+    out += "      for (const tiaoli::Value& " + element + " : " + elements(*op.a) + ") {\n";
     out += "        g::charge(budget, " + std::to_string(op.cost) + ");\n";
+    if (op.b == nullptr && op.c == nullptr) out += "        (void)" + element + ";\n";
     if (op.b != nullptr) out += "        if (" + key(*op.b) + " == 0) continue;\n";
     if (op.aggregate == Aggregate::kAny) out += "        if (" + holds + ") return 1;\n";
     if (op.aggregate == Aggregate::kAll) out += "        if (!(" + holds + ")) return 0;\n";
@@ -223,10 +241,67 @@ class DecisionWriter {
     return out + "    }()";
   }
 
+  // The elements of the list `list` gives, as a range of const tiaoli::Value&.
+  std::string elements(const FastOp& list) {
+    if (list.kind == FastKind::kListLet)
+      return "g::pointed(list_" + std::to_string(list.index) + "())";
+    return "g::list(" + read(list) + ")";
+  }
+
+  // min / max as an immediately called lambda: the address of the first least (greatest) value.
+  std::string min_max(const FastOp& op) {
+    std::string element = "element_" + std::to_string(op.index);
+    std::string out = "[&]() -> const tiaoli::Value* {\n";
+    out += "      const tiaoli::Value* best = nullptr;\n      std::int64_t best_key = 0;\n";
+    out += "      for (const tiaoli::Value& " + element + " : " + elements(*op.a) + ") {\n";
+    out += "        g::charge(budget, " + std::to_string(op.cost) + ");\n";
+    if (op.b != nullptr) out += "        if (" + key(*op.b) + " == 0) continue;\n";
+    out += "        const tiaoli::Value* v = " + read(*op.c) + ";\n";
+    out += "        std::int64_t k = " + stored_key(*op.c, "v") + ";\n";
+    out += std::string("        if (best == nullptr || k ") +
+           (op.aggregate == Aggregate::kMin ? "<" : ">") + " best_key) {\n";
+    out += "          best = v;\n          best_key = k;\n        }\n      }\n";
+    return out + "      return best;\n    }()";
+  }
+
   void write_lets(std::ostringstream& out) {
     for (const FastOp* let : program_.decision_lets) {
       if (let == nullptr) continue;
       std::string slot = std::to_string(let->index);
+      if (let->kind == FastKind::kListLet) {
+        const FastOp& filter = *let->a;
+        std::string element = "element_" + std::to_string(filter.index);
+        out << "    bool list_ready_" << slot << " = false;\n"
+            << "    g::ListBuffer list_buffer_" << slot << ";\n"
+            << "    const auto list_" << slot << " = [&]() -> const g::ListBuffer& {\n"
+            << "      if (!list_ready_" << slot << ") {\n"
+            << "        g::charge(budget, " << let->cost << ");\n"
+            << "        for (const tiaoli::Value& " << element << " : " << elements(*filter.a)
+            << ") {\n"
+            << "          g::charge(budget, " << filter.cost << ");\n";
+        if (filter.b != nullptr) out << "          if (" << key(*filter.b) << " == 0) continue;\n";
+        if (filter.c != nullptr) out << "          if (" << key(*filter.c) << " == 0) continue;\n";
+        out << "          list_buffer_" << slot << ".add(" << element << ");\n"
+            << "        }\n"
+            << "        list_ready_" << slot << " = true;\n"
+            << "      }\n"
+            << "      return list_buffer_" << slot << ";\n"
+            << "    };\n";
+        continue;
+      }
+      if (let->kind == FastKind::kDecisionLetRead) {
+        out << "    bool let_ready_" << slot << " = false;\n"
+            << "    const tiaoli::Value* let_value_" << slot << " = nullptr;\n"
+            << "    const auto let_" << slot << " = [&]() -> const tiaoli::Value* {\n"
+            << "      if (!let_ready_" << slot << ") {\n"
+            << "        g::charge(budget, " << let->cost << ");\n"
+            << "        let_value_" << slot << " = " << read(*let->a) << ";\n"
+            << "        let_ready_" << slot << " = true;\n"
+            << "      }\n"
+            << "      return let_value_" << slot << ";\n"
+            << "    };\n";
+        continue;
+      }
       out << "    bool let_ready_" << slot << " = false;\n"
           << "    std::int64_t let_value_" << slot << " = 0;\n"
           << "    const auto let_" << slot << " = [&]() -> std::int64_t {\n"
@@ -329,6 +404,10 @@ class DecisionWriter {
   // The value a `then` gives output `field`, as a C++ expression of type tiaoli::Value.
   std::string output_value(std::size_t field, const FastOp& op) {
     const Type& type = *def_.output->fields[field].type;
+    if (op.kind == FastKind::kStored && op.stored->kind() == Value::Kind::kEnum) {
+      return "g::enum_output(outcome, " + std::to_string(field) + ", " +
+             std::to_string(op.stored->as_enum().index) + ")";
+    }
     if (op.kind == FastKind::kStored) {
       std::string literal = value_literal(conform(type, *op.stored));
       if (literal.empty())
@@ -346,9 +425,46 @@ class DecisionWriter {
     return "tiaoli::Value(" + key(op) + ")";
   }
 
+  // With `overrides`, as the fast path: every rule's condition, then a rule applies when its
+  // condition holds and no rule that overrides it applies (written overriders first).
+  void write_overrides(std::ostringstream& out, bool unique) {
+    std::size_t count = program_.rules.size();
+    for (std::size_t i = 0; i < count; ++i) {
+      out << "    bool held_" << i << " = false;\n";
+      write_rule(out, program_.rules[i], "        held_" + std::to_string(i) + " = true;\n", "");
+    }
+    std::vector<int> state(count, 0);  // 0 not written, 1 being written, 2 written
+    std::function<void(std::size_t)> write_applies = [&](std::size_t i) {
+      if (state[i] == 2) return;
+      if (state[i] == 1) {
+        cannot("has rules that override each other in a cycle");
+        return;
+      }
+      state[i] = 1;
+      std::string test = "held_" + std::to_string(i);
+      for (int by : program_.rules[i].def->overridden_by) {
+        write_applies(static_cast<std::size_t>(by));
+        test += " && !applies_" + std::to_string(by);
+      }
+      out << "    const bool applies_" << i << " = " << test << ";\n";
+      state[i] = 2;
+    };
+    for (std::size_t i = 0; i < count; ++i) write_applies(i);
+    for (std::size_t i = 0; i < count; ++i) {
+      out << "    if (applies_" << i << ") {\n";
+      if (unique) out << "      if (chosen >= 0) g::needs_engine();\n";
+      out << "      " << (unique ? "" : "if (chosen < 0) ") << "chosen = " << i << ";\n    }\n";
+    }
+  }
+
   void write_first_or_unique(std::ostringstream& out) {
     bool unique = def_.hit == HitPolicy::kUnique;
     out << "    int chosen = -1;\n";
+    if (program_.has_overrides) {
+      write_overrides(out, unique);
+      write_outputs(out);
+      return;
+    }
     for (std::size_t i = 0; i < program_.rules.size(); ++i) {
       std::string index = std::to_string(i);
       std::string choose =
@@ -357,6 +473,10 @@ class DecisionWriter {
       write_rule(out, program_.rules[i], choose, "");
     }
     if (!unique) out << "  decided:\n";
+    write_outputs(out);
+  }
+
+  void write_outputs(std::ostringstream& out) {
     out << "    if (chosen < 0) g::needs_engine();\n"
         << "    outcome.fields.assign(" << def_.output->fields.size() << ", tiaoli::Value());\n"
         << "    switch (chosen) {\n";
