@@ -11,6 +11,7 @@
 //   threads 1..N BM_Eligibility_JustifyJson          … and rendered by Decision::to_json (zh)
 //   BM_Eligibility_Prepared             PreparedDecision::decide_outcome into a reused Record
 //   BM_Eligibility_Generated            the same through `tiaoli codegen` C++ (GeneratedDecision)
+//   BM_Consequence_{Prepared,Generated}  the same two for assessment.consequence
 //   BM_Eligibility_EndToEnd_*           JSON text → outcome, engine and baseline (nlohmann)
 //   BM_Sample/<decision>/justify:0|1    every Huzhou decision on its sample case
 //   BM_Consequence_*                    assessment.consequence on generated workers
@@ -73,8 +74,10 @@ struct Fixture {
   std::vector<tb::PlainCandidate> plain;
   std::optional<tiaoli::PreparedDecision> eligibility;        // prepared once
   std::optional<tiaoli::GeneratedDecision> eligibility_code;  // its generated C++
-  std::vector<Facts> workers;                                 // for assessment.consequence
-  std::vector<std::pair<std::string, Facts>> samples;         // decision id, its sample case
+  std::optional<tiaoli::PreparedDecision> consequence;
+  std::optional<tiaoli::GeneratedDecision> consequence_code;
+  std::vector<Facts> workers;                          // for assessment.consequence
+  std::vector<std::pair<std::string, Facts>> samples;  // decision id, its sample case
   std::filesystem::path temp;  // synthetic rule sets are written here when first needed
   std::mutex mutex;
   std::map<std::string, std::shared_ptr<const RuleSet>> synthetic;  // "wide-100" → rule set
@@ -150,21 +153,22 @@ BENCHMARK(BM_Eligibility_JustifyJson)->ThreadRange(1, max_threads())->UseRealTim
 // no lookup by name, no trace) and GeneratedDecision::decide_outcome (the C++ `tiaoli codegen`
 // wrote for the decision, the engine taking any case it cannot decide).
 template <class Decider>
-void outcome_into_record(benchmark::State& state, const Decider& decider) {
+void outcome_into_record(benchmark::State& state, const Decider& decider,
+                         const std::vector<Facts>& cases) {
   std::size_t i = static_cast<std::size_t>(state.thread_index()) * 97;
   tiaoli::Record outcome;
   for (auto _ : state) {
-    auto status = decider.decide_outcome(fx->candidates[i++ % kCases], outcome);
+    auto status = decider.decide_outcome(cases[i++ % kCases], outcome);
     benchmark::DoNotOptimize(status);
     benchmark::DoNotOptimize(outcome);
   }
   state.SetItemsProcessed(state.iterations());
 }
 void BM_Eligibility_Prepared(benchmark::State& state) {
-  outcome_into_record(state, *fx->eligibility);
+  outcome_into_record(state, *fx->eligibility, fx->candidates);
 }
 void BM_Eligibility_Generated(benchmark::State& state) {
-  outcome_into_record(state, *fx->eligibility_code);
+  outcome_into_record(state, *fx->eligibility_code, fx->candidates);
 }
 BENCHMARK(BM_Eligibility_Prepared)->ThreadRange(1, max_threads())->UseRealTime();
 BENCHMARK(BM_Eligibility_Generated)->ThreadRange(1, max_threads())->UseRealTime();
@@ -209,8 +213,16 @@ void consequence(benchmark::State& state, bool justify) {
 }
 void BM_Consequence_OutcomeOnly(benchmark::State& state) { consequence(state, false); }
 void BM_Consequence_Justify(benchmark::State& state) { consequence(state, true); }
+void BM_Consequence_Prepared(benchmark::State& state) {
+  outcome_into_record(state, *fx->consequence, fx->workers);
+}
+void BM_Consequence_Generated(benchmark::State& state) {
+  outcome_into_record(state, *fx->consequence_code, fx->workers);
+}
 BENCHMARK(BM_Consequence_OutcomeOnly)->ThreadRange(1, max_threads())->UseRealTime();
 BENCHMARK(BM_Consequence_Justify);
+BENCHMARK(BM_Consequence_Prepared)->ThreadRange(1, max_threads())->UseRealTime();
+BENCHMARK(BM_Consequence_Generated)->ThreadRange(1, max_threads())->UseRealTime();
 
 // Every Huzhou decision on its sample (samples/huzhou/*.yaml); registered in main().
 void sample(benchmark::State& state, std::size_t index, bool justify) {
@@ -428,6 +440,20 @@ void build_fixture() {
     fx->workers.push_back(
         parse_or_die(rules, nlohmann::json{{"as_of", as_of.to_string()}, {"worker", w}}.dump()));
     check_decision(rules.decide("assessment.consequence", fx->workers.back()));
+  }
+  fx->consequence = rules.prepare("assessment.consequence").value();
+  auto consequence_code = huzhou::prepare_assessment_consequence(rules);
+  if (!consequence_code.ok() || !consequence_code.value().current())
+    die("the generated assessment.consequence is not from these rules; rebuild tiaoli_bench");
+  fx->consequence_code = std::move(consequence_code.value());
+  for (const Facts& worker : fx->workers) {
+    auto d = rules.decide("assessment.consequence", worker);
+    tiaoli::Record prepared;
+    tiaoli::Record coded;
+    if (!fx->consequence->decide_outcome(worker, prepared) ||
+        !fx->consequence_code->decide_outcome(worker, coded) ||
+        prepared.fields != d.value().outcome().fields || coded.fields != prepared.fields)
+      die("decide_outcome (engine or generated code) disagrees on a worker");
   }
 
   // The samples: decision id from the `decision:` line.
