@@ -67,23 +67,6 @@ std::string value_literal(const Value& value) {
 // `all` decisions of at most this many rules keep each thread's failure lists (2^rules of them).
 constexpr std::size_t kCachedListRules = 12;
 
-const char* operator_text(Op op) {
-  switch (op) {
-    case Op::kEq:
-      return "==";
-    case Op::kNe:
-      return "!=";
-    case Op::kLt:
-      return "<";
-    case Op::kLe:
-      return "<=";
-    case Op::kGt:
-      return ">";
-    default:
-      return ">=";
-  }
-}
-
 // Writes one decision's program as the body of its function.
 class DecisionWriter {
  public:
@@ -136,7 +119,7 @@ class DecisionWriter {
       case FastKind::kRuleLet:
         return "rule_let_" + std::to_string(op.index);
       case FastKind::kCompare:
-        return "g::key(" + key(*op.a) + " " + operator_text(op.op) + " " + key(*op.b) + ")";
+        return "g::key(" + key(*op.a) + " " + op_text(op.op) + " " + key(*op.b) + ")";
       case FastKind::kAnd:
         return "g::key(" + key(*op.a) + " != 0 && " + key(*op.b) + " != 0)";
       case FastKind::kOr:

@@ -111,10 +111,7 @@ std::int64_t integer_arithmetic(const Node& node, EvalContext& context) {
   std::int64_t a = key(*node.children[0], context);
   std::int64_t b = key(*node.children[1], context);
   std::int64_t r = 0;
-  bool bad = op == Op::kAdd   ? __builtin_add_overflow(a, b, &r)
-             : op == Op::kSub ? __builtin_sub_overflow(a, b, &r)
-                              : __builtin_mul_overflow(a, b, &r);
-  if (bad) number_overflow();
+  if (!checked_arithmetic<op>(a, b, &r)) number_overflow();
   return r;
 }
 
@@ -122,16 +119,11 @@ std::int64_t integer_arithmetic(const Node& node, EvalContext& context) {
 // Tests: bool-valued nodes.
 
 template <Op op>
-bool compare_keys(const Node& node, EvalContext& context) {
+bool test_comparison(const Node& node, EvalContext& context) {
   spend(context);
   std::int64_t a = key(*node.children[0], context);
   std::int64_t b = key(*node.children[1], context);
-  if constexpr (op == Op::kEq) return a == b;
-  if constexpr (op == Op::kNe) return a != b;
-  if constexpr (op == Op::kLt) return a < b;
-  if constexpr (op == Op::kLe) return a <= b;
-  if constexpr (op == Op::kGt) return a > b;
-  return a >= b;
+  return compare_keys<op>(a, b);
 }
 
 bool test_and(const Node& node, EvalContext& context) {
@@ -190,26 +182,6 @@ std::int64_t count_matches(const Node& node, EvalContext& context) {
 
 // ---------------------------------------------------------------------------------------------
 
-// The comparison of two keys for `op`; null when `op` is not a comparison.
-bool (*compare_keys_for(Op op))(const Node&, EvalContext&) {
-  switch (op) {
-    case Op::kEq:
-      return compare_keys<Op::kEq>;
-    case Op::kNe:
-      return compare_keys<Op::kNe>;
-    case Op::kLt:
-      return compare_keys<Op::kLt>;
-    case Op::kLe:
-      return compare_keys<Op::kLe>;
-    case Op::kGt:
-      return compare_keys<Op::kGt>;
-    case Op::kGe:
-      return compare_keys<Op::kGe>;
-    default:
-      return nullptr;
-  }
-}
-
 void compile_test(Node& node) {
   switch (node.kind) {
     case NodeKind::kBinary: {
@@ -217,8 +189,11 @@ void compile_test(Node& node) {
       const Node& right = *node.children[1];
       if (node.op == Op::kAnd) node.test = test_and;
       if (node.op == Op::kOr) node.test = test_or;
-      if (left.key != nullptr && right.key != nullptr && same_key_space(left.type, right.type))
-        node.test = compare_keys_for(node.op);
+      if (left.key != nullptr && right.key != nullptr && same_key_space(left.type, right.type)) {
+        // (`and`/`or` of two keyed bools keep test_and/test_or)
+        if (auto compare = for_comparison(node.op, []<Op o>() { return &test_comparison<o>; }))
+          node.test = compare;
+      }
       break;
     }
     case NodeKind::kUnary:
@@ -247,9 +222,7 @@ void compile_key(Node& node) {
   bool integer = node.type->is(TypeKind::kInt);
   if (integer && node.kind == NodeKind::kBinary && node.children[0]->type->is(TypeKind::kInt) &&
       node.children[1]->type->is(TypeKind::kInt)) {
-    if (node.op == Op::kAdd) node.key = integer_arithmetic<Op::kAdd>;
-    if (node.op == Op::kSub) node.key = integer_arithmetic<Op::kSub>;
-    if (node.op == Op::kMul) node.key = integer_arithmetic<Op::kMul>;
+    node.key = for_arithmetic(node.op, []<Op o>() { return &integer_arithmetic<o>; });
   }
   if (integer && node.kind == NodeKind::kComprehension && node.aggregate == Aggregate::kCount)
     node.key = count_matches;

@@ -22,4 +22,62 @@ bool keyable(const Type* type);
 bool same_key_space(const Type* a, const Type* b);
 std::optional<std::int64_t> key_if_keyable(const Value& value);  // nullopt: not keyable
 
+// Shared by the compiled evaluators and the fast path (fast_run.cpp).
+
+// `a op b` for a comparison `op`.
+template <Op op>
+constexpr bool compare_keys(std::int64_t a, std::int64_t b) {
+  if constexpr (op == Op::kEq) return a == b;
+  if constexpr (op == Op::kNe) return a != b;
+  if constexpr (op == Op::kLt) return a < b;
+  if constexpr (op == Op::kLe) return a <= b;
+  if constexpr (op == Op::kGt) return a > b;
+  return a >= b;
+}
+
+// `*result = a op b` for +, - or *; false when it overflows.
+template <Op op>
+bool checked_arithmetic(std::int64_t a, std::int64_t b, std::int64_t* result) {
+  if constexpr (op == Op::kAdd) return !__builtin_add_overflow(a, b, result);
+  if constexpr (op == Op::kSub) return !__builtin_sub_overflow(a, b, result);
+  return !__builtin_mul_overflow(a, b, result);
+}
+
+// `pick.template operator()<op>()` for a comparison `op` (`[]<Op o>() { return &f<o>; }`); null
+// for any other operator.
+template <class Pick>
+auto for_comparison(Op op, Pick pick) -> decltype(pick.template operator()<Op::kEq>()) {
+  switch (op) {
+    case Op::kEq:
+      return pick.template operator()<Op::kEq>();
+    case Op::kNe:
+      return pick.template operator()<Op::kNe>();
+    case Op::kLt:
+      return pick.template operator()<Op::kLt>();
+    case Op::kLe:
+      return pick.template operator()<Op::kLe>();
+    case Op::kGt:
+      return pick.template operator()<Op::kGt>();
+    case Op::kGe:
+      return pick.template operator()<Op::kGe>();
+    default:
+      return nullptr;
+  }
+}
+
+// The same for the integer operators +, - and *.
+template <class Pick>
+auto for_arithmetic(Op op, Pick pick) -> decltype(pick.template operator()<Op::kAdd>()) {
+  switch (op) {
+    case Op::kAdd:
+      return pick.template operator()<Op::kAdd>();
+    case Op::kSub:
+      return pick.template operator()<Op::kSub>();
+    case Op::kMul:
+      return pick.template operator()<Op::kMul>();
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace tiaoli::detail

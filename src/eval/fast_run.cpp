@@ -163,12 +163,7 @@ template <Op op>
 std::int64_t key_compare(const FastOp& f, Run& run) {
   std::int64_t a = key_of(*f.a, run);
   std::int64_t b = key_of(*f.b, run);
-  if constexpr (op == Op::kEq) return a == b;
-  if constexpr (op == Op::kNe) return a != b;
-  if constexpr (op == Op::kLt) return a < b;
-  if constexpr (op == Op::kLe) return a <= b;
-  if constexpr (op == Op::kGt) return a > b;
-  return a >= b;
+  return compare_keys<op>(a, b);
 }
 
 std::int64_t key_and(const FastOp& f, Run& run) {
@@ -184,10 +179,7 @@ std::int64_t key_arithmetic(const FastOp& f, Run& run) {
   std::int64_t a = key_of(*f.a, run);
   std::int64_t b = key_of(*f.b, run);
   std::int64_t r = 0;
-  bool bad = op == Op::kAdd   ? __builtin_add_overflow(a, b, &r)
-             : op == Op::kSub ? __builtin_sub_overflow(a, b, &r)
-                              : __builtin_mul_overflow(a, b, &r);
-  return bad ? run.give_up() : r;  // the interpreter reports the overflow
+  return checked_arithmetic<op>(a, b, &r) ? r : run.give_up();  // the interpreter reports it
 }
 
 const Run::ListBuffer& list_let(const FastOp& op, Run& run);
@@ -350,38 +342,6 @@ std::int64_t key_completed_years(const FastOp& f, Run& run) {
 // ---------------------------------------------------------------------------------------------
 // Binding ops to their implementations
 
-KeyFn compare_for(Op op) {
-  switch (op) {
-    case Op::kEq:
-      return key_compare<Op::kEq>;
-    case Op::kNe:
-      return key_compare<Op::kNe>;
-    case Op::kLt:
-      return key_compare<Op::kLt>;
-    case Op::kLe:
-      return key_compare<Op::kLe>;
-    case Op::kGt:
-      return key_compare<Op::kGt>;
-    case Op::kGe:
-      return key_compare<Op::kGe>;
-    default:
-      return nullptr;
-  }
-}
-
-KeyFn arithmetic_for(Op op) {
-  switch (op) {
-    case Op::kAdd:
-      return key_arithmetic<Op::kAdd>;
-    case Op::kSub:
-      return key_arithmetic<Op::kSub>;
-    case Op::kMul:
-      return key_arithmetic<Op::kMul>;
-    default:
-      return nullptr;
-  }
-}
-
 KeyFn comprehension_for(Aggregate aggregate) {
   switch (aggregate) {
     case Aggregate::kAny:
@@ -427,7 +387,7 @@ KeyFn computed_key_for(const FastOp& op) {
     case FastKind::kRuleLet:
       return key_rule_let;
     case FastKind::kCompare:
-      return compare_for(op.op);
+      return for_comparison(op.op, []<Op o>() -> KeyFn { return key_compare<o>; });
     case FastKind::kAnd:
       return key_and;
     case FastKind::kOr:
@@ -435,7 +395,7 @@ KeyFn computed_key_for(const FastOp& op) {
     case FastKind::kNot:
       return key_not;
     case FastKind::kArithmetic:
-      return arithmetic_for(op.op);
+      return for_arithmetic(op.op, []<Op o>() -> KeyFn { return key_arithmetic<o>; });
     case FastKind::kComprehension:
       return comprehension_for(op.aggregate);
     case FastKind::kCall:

@@ -141,12 +141,7 @@ TEST(FastProgram, AgreesWithTheInterpreterOnRandomWorkers) {
 
 TEST(FastProgram, AStepBudgetItCannotProveEnoughIsLeftToTheInterpreter) {
   auto rules = huzhou();
-  auto facts = rules->parse_facts(
-      R"({"as_of": "2026-03-01", "candidate": {"birth_date": "2008-02-29", "education": "高中",
-          "political_quality": true, "law_abiding": true, "good_conduct": true,
-          "familiar_with_locality": true, "communication_ability": true, "health_fit": true,
-          "annual_grades": [{"year": 2024, "grade": "不合格"}, {"year": 2025, "grade": "不合格"}]}})",
-      FactsFormat::kJson);
+  auto facts = rules->parse_facts(test::kBarredOn1March, FactsFormat::kJson);
   ASSERT_TRUE(facts.ok());
   Record reused;
   int failures = 0;

@@ -8,6 +8,14 @@
 
 namespace tiaoli::test {
 
+// 18 on 1 March 2026 (born 29 February 2008), barred by two unqualified years in a row: a case
+// whose decision spends steps on every rule, for sweeps of the step budget.
+inline constexpr const char* kBarredOn1March =
+    R"({"as_of": "2026-03-01", "candidate": {"birth_date": "2008-02-29", "education": "高中",
+        "political_quality": true, "law_abiding": true, "good_conduct": true,
+        "familiar_with_locality": true, "communication_ability": true, "health_fit": true,
+        "annual_grades": [{"year": 2024, "grade": "不合格"}, {"year": 2025, "grade": "不合格"}]}})";
+
 // Candidates around the 18th and 61st birthdays (29 February among them), with every condition
 // failing now and then, grade records in any order, and now and then a fact missing.
 inline std::string random_candidate(std::mt19937& rng) {
