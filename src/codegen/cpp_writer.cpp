@@ -272,25 +272,15 @@ class DecisionWriter {
             << "    };\n";
         continue;
       }
-      if (let->kind == FastKind::kDecisionLetRead) {
-        out << "    bool let_ready_" << slot << " = false;\n"
-            << "    const tiaoli::Value* let_value_" << slot << " = nullptr;\n"
-            << "    const auto let_" << slot << " = [&]() -> const tiaoli::Value* {\n"
-            << "      if (!let_ready_" << slot << ") {\n"
-            << "        g::charge(budget, " << let->cost << ");\n"
-            << "        let_value_" << slot << " = " << read(*let->a) << ";\n"
-            << "        let_ready_" << slot << " = true;\n"
-            << "      }\n"
-            << "      return let_value_" << slot << ";\n"
-            << "    };\n";
-        continue;
-      }
+      bool stored = let->kind == FastKind::kDecisionLetRead;  // an address, else a key
+      std::string type = stored ? "const tiaoli::Value*" : "std::int64_t";
       out << "    bool let_ready_" << slot << " = false;\n"
-          << "    std::int64_t let_value_" << slot << " = 0;\n"
-          << "    const auto let_" << slot << " = [&]() -> std::int64_t {\n"
+          << "    " << type << " let_value_" << slot << " = " << (stored ? "nullptr" : "0") << ";\n"
+          << "    const auto let_" << slot << " = [&]() -> " << type << " {\n"
           << "      if (!let_ready_" << slot << ") {\n"
           << "        g::charge(budget, " << let->cost << ");\n"
-          << "        let_value_" << slot << " = " << key(*let->a) << ";\n"
+          << "        let_value_" << slot << " = " << (stored ? read(*let->a) : key(*let->a))
+          << ";\n"
           << "        let_ready_" << slot << " = true;\n"
           << "      }\n"
           << "      return let_value_" << slot << ";\n"
