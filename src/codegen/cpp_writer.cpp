@@ -499,6 +499,7 @@ Result<std::string> write_cpp(const RuleSetModel& model, const CppOptions& optio
       << "inline constexpr std::string_view kContentHash = " << string_literal(model.content_hash)
       << ";\n";
   int written = 0;
+  std::set<std::string> names;  // the C++ names given so far
   for (const DecisionDef* def : chosen) {
     std::string problem;
     std::string body;
@@ -519,6 +520,10 @@ Result<std::string> write_cpp(const RuleSetModel& model, const CppOptions& optio
       continue;
     }
     std::string name = identifier(def->id);
+    if (!names.insert(name).second) {
+      errors += def->id + ": its C++ name " + name + " is another decision's too\n";
+      continue;
+    }
     out << "\n// " << def->id << " — " << def->title_zh << " (" << def->title_en << "), hit policy "
         << hit_policy_name(def->hit) << ".\n"
         << "inline bool " << name

@@ -1,9 +1,10 @@
 // The outcome-only fast path. At load, a decision whose rules use only what it covers
-// (comparisons of ints, dates, enums and bools; and/or/not; any/all/count; integer arithmetic;
-// reads of facts, parameters, lets and comprehension variables; built-in functions of those) is
-// compiled a second time, into a program of typed operations that records no trace, counts steps
-// by a bound fixed at load instead of node by node, and reads facts without the interpreter's
-// bookkeeping.
+// (comparisons of ints, dates, enums and bools; and/or/not; any/all/count/min/max; filter as a
+// decision-level let; ??; integer arithmetic; a date ± days; reads of facts, parameters, lets and
+// comprehension variables; built-in functions of those; hit policies all, first and unique, with
+// overrides) is compiled a second time, into a program of typed operations (fast_ops.hpp) that
+// records no trace, counts steps by a bound fixed at load instead of node by node, and reads
+// facts without the interpreter's bookkeeping. docs/codegen.md has the list for analysts.
 //
 // It decides the usual case only. Whenever a case needs more (a missing fact, an overflow, a
 // failing function, a step budget its bound cannot prove enough, no rule or several rules

@@ -18,8 +18,9 @@ struct FastRun {
   EvalContext& context;
   std::int64_t budget;  // steps left, charged by the bounds fixed at load
   bool gave_up = false;
-  // Comprehension variables and `let` values (as keys), by slot: each is written before it is
-  // read, so neither is cleared.
+  // By slot: comprehension variables and the addresses held by decision-level lets
+  // (`element`), and `let` values as keys (`let`). Each is written before it is read, so neither
+  // is cleared.
   std::array<const Value*, kFastMaxSlots> element;
   std::array<std::int64_t, kFastMaxSlots> let;
   std::array<bool, kFastMaxSlots> ready{};  // which decision-level lets are computed
