@@ -36,6 +36,13 @@ bool GeneratedDecision::run(const Facts& facts, Date as_of, std::int64_t max_ste
   }
 }
 
+Status GeneratedDecision::decide_outcome(const Facts& facts, Record& outcome) const {
+  static const EvalOptions kDefaults = EvalOptions::outcome_only();
+  std::optional<Date> as_of = facts.as_of();
+  if (as_of && run(facts, *as_of, kDefaults.max_steps, outcome)) return {};
+  return engine_.decide_outcome(facts, outcome, kDefaults);
+}
+
 Status GeneratedDecision::decide_outcome(const Facts& facts, Record& outcome,
                                          const EvalOptions& options) const {
   std::optional<Date> as_of = options.as_of ? options.as_of : facts.as_of();

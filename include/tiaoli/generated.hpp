@@ -31,8 +31,9 @@ class GeneratedDecision {
 
   // The same outcome and errors as engine().decide_outcome(facts, outcome, options). Never
   // throws.
-  Status decide_outcome(const Facts& facts, Record& outcome,
-                        const EvalOptions& options = EvalOptions::outcome_only()) const;
+  Status decide_outcome(const Facts& facts, Record& outcome, const EvalOptions& options) const;
+  // The same with the default options (the facts' as_of; no "what if" parameters).
+  Status decide_outcome(const Facts& facts, Record& outcome) const;
 
   // Runs only the generated code: true when it decided (the outcome is in `outcome`), false when
   // the engine has to (decide_outcome does both). For tests and measurements.
