@@ -13,7 +13,10 @@ GeneratedDecision::GeneratedDecision(PreparedDecision engine, std::string_view g
                                      GeneratedFunction code)
     : engine_(std::move(engine)),
       code_(code),
-      current_(code != nullptr && engine_.ruleset().content_hash() == generated_from) {}
+      current_(code != nullptr && engine_.ruleset().content_hash() == generated_from),
+      model_(&engine_.ruleset().model()),
+      output_(model_->decisions[static_cast<std::size_t>(engine_.index())].output),
+      output_fields_(output_->fields.size()) {}
 
 bool GeneratedDecision::decide_generated(const Facts& facts, Date as_of, Record& outcome) const {
   return run(facts, as_of, EvalOptions{}.max_steps, outcome);
@@ -21,13 +24,10 @@ bool GeneratedDecision::decide_generated(const Facts& facts, Date as_of, Record&
 
 bool GeneratedDecision::run(const Facts& facts, Date as_of, std::int64_t max_steps,
                             Record& outcome) const {
-  const detail::RuleSetModel& model = engine_.ruleset().model();
-  if (!current_ || facts.bound().model != &model) return false;
-  const detail::DecisionDef& def = model.decisions[static_cast<std::size_t>(engine_.index())];
+  if (!current_ || facts.bound().model != model_) return false;
   detail::prefetch(facts.bound().memory);  // as RuleSet::decide does
-  outcome.type = def.output;
-  if (outcome.fields.size() != def.output->fields.size())
-    outcome.fields.resize(def.output->fields.size());
+  outcome.type = output_;
+  if (outcome.fields.size() != output_fields_) outcome.fields.resize(output_fields_);
   if (!outcome.path.empty()) outcome.path.clear();
   try {
     return code_(*facts.bound().record, as_of, max_steps, outcome);

@@ -45,6 +45,9 @@ class GeneratedDecision {
   PreparedDecision engine_;
   GeneratedFunction code_;
   bool current_;
+  const detail::RuleSetModel* model_;  // the engine's, for checking facts
+  const detail::RecordInfo* output_;   // the decision's outcome type
+  std::size_t output_fields_;
 };
 
 // What generated code calls. Not meant for hand-written code: its meaning is the engine's.
@@ -101,9 +104,10 @@ inline std::int64_t date_key(const Value* v) {
   if (v == nullptr || v->kind() != Value::Kind::kDate) needs_engine();
   return v->as_date().days;
 }
-inline std::int64_t enum_rank(const Value* v) {
+// An ordered enum's rank, from the table of its ranks by value index the generated code holds.
+inline std::int64_t enum_rank(const Value* v, const std::int64_t* ranks) {
   if (v == nullptr || v->kind() != Value::Kind::kEnum) needs_engine();
-  return v->as_enum().rank();
+  return ranks[v->as_enum().index];
 }
 inline std::int64_t enum_index(const Value* v) {
   if (v == nullptr || v->kind() != Value::Kind::kEnum) needs_engine();

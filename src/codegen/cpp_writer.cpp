@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -83,7 +84,7 @@ class DecisionWriter {
     }
     std::ostringstream out;
     out << "  namespace g = tiaoli::generated;\n"
-        << "  (void)facts;\n  (void)as_of;\n"
+        << tables_ << "  (void)facts;\n  (void)as_of;\n"
         << "  std::int64_t budget = max_steps;\n";
     // The records of the facts the rules read fields of, looked up once (null when absent: a
     // read of their fields then needs the engine).
@@ -156,6 +157,18 @@ class DecisionWriter {
     return stored_key(op, read(op));
   }
 
+  // The name of a table of an ordered enum's ranks by value index, written into the function.
+  std::string rank_table(const EnumInfo& info) {
+    auto [at, added] = rank_tables_.emplace(&info, "kRanks" + std::to_string(rank_tables_.size()));
+    if (added) {
+      std::string ranks;
+      for (int rank : info.ranks) ranks += (ranks.empty() ? "" : ", ") + std::to_string(rank);
+      tables_ += "  static constexpr std::int64_t " + at->second + "[] = {" + ranks + "};  // " +
+                 info.name + "\n";
+    }
+    return at->second;
+  }
+
   // The key of a value of `op`'s type stored at `address` (a const tiaoli::Value* expression).
   std::string stored_key(const FastOp& op, const std::string& address) {
     switch (op.type->kind) {
@@ -166,7 +179,8 @@ class DecisionWriter {
       case TypeKind::kDate:
         return "g::date_key(" + address + ")";
       case TypeKind::kEnum:
-        return (op.type->enum_info->ordered ? "g::enum_rank(" : "g::enum_index(") + address + ")";
+        if (!op.type->enum_info->ordered) return "g::enum_index(" + address + ")";
+        return "g::enum_rank(" + address + ", " + rank_table(*op.type->enum_info) + ")";
       default:
         cannot("compares values of type " + op.type->name());
         return "0";
@@ -363,7 +377,10 @@ class DecisionWriter {
           << make_list
           << "      list = tiaoli::Value(std::shared_ptr<const tiaoli::List>(std::move(codes)));\n"
           << "    }\n"
-          << "    outcome.fields[" << failures << "] = list;\n";
+          << "    tiaoli::Value& failures = outcome.fields[" << failures << "];\n"
+          << "    if (failures.kind() != tiaoli::Value::Kind::kList ||\n"
+          << "        &failures.as_list() != &list.as_list())  // not already this list\n"
+          << "      failures = list;\n";
       return;
     }
     out << "    if (failed == 0) {\n"
@@ -466,6 +483,8 @@ class DecisionWriter {
   const DecisionDef& def_;
   std::string problem_;
   std::set<std::size_t> fact_records_;  // facts whose record fields are read
+  std::map<const EnumInfo*, std::string> rank_tables_;
+  std::string tables_;  // their definitions
 };
 
 }  // namespace

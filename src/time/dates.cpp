@@ -119,10 +119,50 @@ int completed_years(Date birth, Date on, AgeConvention convention) noexcept {
                          Civil{today.year, today.month, today.day}, convention);
 }
 
+namespace {
+
+// A day as its year and the order of its (month, day) in any year: 1 January = 0 … 28 February
+// = 58, 29 February = 59, 1 March = 60 … 31 December = 365, leap year or not.
+struct YearAndOrdinal {
+  int year;
+  int ordinal;
+};
+
+YearAndOrdinal year_and_ordinal(std::int64_t days) noexcept {
+  constexpr std::uint32_t kShift = 82;  // as in civil_from_days
+  constexpr std::int64_t kOffset = 719468 + 146097 * kShift;
+  if (days >= -kOffset && days <= 2932896) {
+    // civil_from_days' first steps: the year and the day of the year counted from 1 March.
+    const auto n = static_cast<std::uint32_t>(days + kOffset);
+    const std::uint32_t n1 = 4 * n + 3;
+    const std::uint32_t century = n1 / 146097;
+    const std::uint32_t n2 = (n1 % 146097 / 4) * 4 + 3;
+    const std::uint64_t p2 = std::uint64_t{2939745} * n2;
+    const auto year_of_century = static_cast<std::uint32_t>(p2 >> 32);
+    const auto day_of_year = static_cast<int>(static_cast<std::uint32_t>(p2) / 2939745 / 4);
+    const bool january_or_february = day_of_year >= 306;
+    const int year = static_cast<int>(100 * century + year_of_century) -
+                     static_cast<int>(400 * kShift) + (january_or_february ? 1 : 0);
+    return {year, january_or_february ? day_of_year - 306 : day_of_year + 60};
+  }
+  constexpr int kBefore[] = {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335};
+  Civil civil = civil_from_days(days);
+  return {civil.year, kBefore[civil.month - 1] + civil.day - 1};
+}
+
+}  // namespace
+
 int completed_years_from_days(std::int64_t birth, std::int64_t on,
                               AgeConvention convention) noexcept {
   if (on < birth) return 0;
-  return completed_years(civil_from_days(birth), civil_from_days(on), convention);
+  const YearAndOrdinal born = year_and_ordinal(birth);
+  const YearAndOrdinal today = year_and_ordinal(on);
+  // The birthday in this year; 29 February falls on 1 March in common years.
+  const int birthday = born.ordinal == 59 && !is_leap(today.year) ? 60 : born.ordinal;
+  const bool passed = convention == AgeConvention::kOnBirthday ? today.ordinal >= birthday
+                                                               : today.ordinal > birthday;
+  const int years = today.year - born.year - (passed ? 0 : 1);
+  return years < 0 ? 0 : years;
 }
 
 Date add_months_clamped(Date d, int months) noexcept {

@@ -173,6 +173,36 @@ TEST(CompletedYears, FromDaysAgreesWithBoostDates) {
   EXPECT_EQ(completed_years_from_days(days(d("2008-02-29")), days(d("2026-03-01")), kAfter), 17);
 }
 
+// Beyond Boost's years (after 9999, and before about year -32800, where completed_years_from_days
+// takes its other path), it agrees with 周岁 counted from civil_from_days' year, month and day.
+TEST(CompletedYears, FromDaysBeyondBoostsYears) {
+  auto reference = [](std::int64_t birth, std::int64_t on, AgeConvention convention) {
+    Civil b = civil_from_days(birth);
+    Civil t = civil_from_days(on);
+    bool leap = (t.year % 4 == 0 && t.year % 100 != 0) || t.year % 400 == 0;
+    int month = b.month == 2 && b.day == 29 && !leap ? 3 : b.month;
+    int day = b.month == 2 && b.day == 29 && !leap ? 1 : b.day;
+    int order = t.month != month ? t.month - month : t.day - day;
+    bool passed = convention == kOn ? order >= 0 : order > 0;
+    int years = t.year - b.year - (passed ? 0 : 1);
+    return on < birth || years < 0 ? 0 : years;
+  };
+  int compared = 0;
+  for (std::int64_t start : {std::int64_t{2'930'000}, std::int64_t{-12'720'000}}) {
+    for (std::int64_t birth = start; birth < start + 1500; birth += 7) {
+      for (std::int64_t on = birth; on < birth + 30'000; on += 13) {
+        for (auto convention : {kOn, kAfter}) {
+          ASSERT_EQ(completed_years_from_days(birth, on, convention),
+                    reference(birth, on, convention))
+              << birth << " " << on;
+          ++compared;
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 900'000);
+}
+
 // civil_from_days against Boost on every day of 1400-9999, and, around where it changes method
 // (about year -32800, and 9999-12-31) and around 1970, each day is the one after the previous.
 TEST(CivilFromDays, EveryDayIsTheDayAfterThePrevious) {
