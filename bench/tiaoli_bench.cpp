@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -31,6 +32,7 @@
 #include <mutex>
 #include <optional>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 #include "bench_common.hpp"
@@ -393,13 +395,27 @@ void build_fixture() {
   fx->huzhou = load_or_die(tb::huzhou_rules());
   const RuleSet& rules = *fx->huzhou;
 
-  // Candidates, and a check that the engine and the baseline agree on every one.
+  // Candidates, and a check that the engine and the baseline agree on every one. Each
+  // representation is built in its own pass, as a host holding one of them would build it;
+  // TIAOLI_BENCH_LAYOUT=interleaved builds the three case by case instead, which scatters the
+  // engine's facts among the other allocations (bench/README.md has the figures for both).
   tb::Rng rng(20260301);
+  const char* layout = std::getenv("TIAOLI_BENCH_LAYOUT");
+  bool interleaved = layout != nullptr && std::string_view(layout) == "interleaved";
   for (std::size_t i = 0; i < kCases; ++i) {
     fx->candidate_json.push_back(tb::candidate_json(rng, static_cast<int>(i)));
+    if (!interleaved) continue;
     fx->candidates.push_back(parse_or_die(rules, fx->candidate_json.back()));
     fx->plain.push_back(tb::plain_candidate(nlohmann::json::parse(fx->candidate_json.back())));
   }
+  if (!interleaved) {
+    for (const std::string& json : fx->candidate_json)
+      fx->candidates.push_back(parse_or_die(rules, json));
+    for (const std::string& json : fx->candidate_json)
+      fx->plain.push_back(tb::plain_candidate(nlohmann::json::parse(json)));
+  }
+  std::cerr << "candidates built " << (interleaved ? "case by case (interleaved)" : "in passes")
+            << "\n";
   fx->eligibility = rules.prepare("selection.eligibility").value();
   auto generated = huzhou::prepare_selection_eligibility(rules);
   if (!generated.ok() || !generated.value().current())
