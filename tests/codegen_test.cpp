@@ -171,6 +171,7 @@ TEST(Codegen, EveryConstructAgreesWithTheEngine) {
       codegen_rules::prepare_review(*rules).value(),
       codegen_rules::prepare_checks(*rules).value(),
       codegen_rules::prepare_band(*rules).value(),
+      codegen_rules::prepare_many(*rules).value(),
   };
   std::mt19937 rng(27);
   for (const GeneratedDecision& generated : decisions) {
@@ -186,7 +187,7 @@ TEST(Codegen, EveryConstructAgreesWithTheEngine) {
       errors += generated.decide_outcome(facts.value(), outcome).ok() ? 0 : 1;
     }
     EXPECT_GT(decided, kCases / 4) << generated.engine().id();
-    if (generated.engine().id() != "review") {
+    if (generated.engine().id() != "review" && generated.engine().id() != "many") {
       // An absent bonus, an overflow, or unique's overlap at 90: the engine reports them.
       EXPECT_GT(errors, 0) << generated.engine().id();
       EXPECT_LT(decided, kCases) << generated.engine().id();
