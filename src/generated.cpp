@@ -37,10 +37,8 @@ bool GeneratedDecision::run(const Facts& facts, Date as_of, std::int64_t max_ste
 }
 
 Status GeneratedDecision::decide_outcome(const Facts& facts, Record& outcome) const {
-  static const EvalOptions kDefaults = EvalOptions::outcome_only();
-  std::optional<Date> as_of = facts.as_of();
-  if (as_of && run(facts, *as_of, kDefaults.max_steps, outcome)) return {};
-  return engine_.decide_outcome(facts, outcome, kDefaults);
+  static const EvalOptions kDefaults = EvalOptions::outcome_only();  // made once, not per call
+  return decide_outcome(facts, outcome, kDefaults);
 }
 
 Status GeneratedDecision::decide_outcome(const Facts& facts, Record& outcome,
@@ -61,16 +59,11 @@ std::int64_t completed_years(std::int64_t birth, std::int64_t on, bool day_after
 
 Value empty_list() { return Value(detail::empty_list()); }
 
-std::int64_t date_part(std::int64_t days, int part) {
-  time::Civil civil = time::civil_from_days(days);
-  return part == 0 ? civil.year : part == 1 ? civil.month : civil.day;
-}
+std::int64_t date_part(std::int64_t days, int part) { return time::date_part_of_days(days, part); }
 
 std::int64_t shift_days(std::int64_t days, std::int64_t by) {
-  static const std::int64_t kFirst = Date::from_ymd(1400, 1, 1).days;
-  static const std::int64_t kLast = Date::from_ymd(9999, 12, 31).days;
   std::int64_t shifted = days + by;
-  if (shifted < kFirst || shifted > kLast) needs_engine();
+  if (!time::day_in_date_range(shifted)) needs_engine();
   return shifted;
 }
 

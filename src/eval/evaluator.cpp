@@ -74,9 +74,7 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
       start = from_boost(date);
     }
     std::int64_t days = static_cast<std::int64_t>(start.days) + std::int64_t{sign} * d.days;
-    static const std::int64_t kFirst = Date::from_ymd(1400, 1, 1).days;
-    static const std::int64_t kLast = Date::from_ymd(9999, 12, 31).days;
-    if (days < kFirst || days > kLast)
+    if (!time::day_in_date_range(days))
       throw EvalFailure{"the date falls outside the years 1400 to 9999", ""};
     return Value(Date{static_cast<std::int32_t>(days)});
   }

@@ -114,36 +114,27 @@ const Value* read_param(const FastOp& op, Run& run) {
 std::int64_t key_constant(const FastOp& op, Run&) { return op.constant; }
 std::int64_t key_as_of(const FastOp&, Run& run) { return run.context.as_of.days; }
 
-std::int64_t key_stored_bool(const FastOp& op, Run& run) {
+// The key of a stored value of kind `kind` (the op's type); the interpreter's error when absent.
+template <Value::Kind kind>
+std::int64_t key_stored(const FastOp& op, Run& run) {
   const Value* v = read(op, run);
-  return v != nullptr && v->kind() == Value::Kind::kBool ? v->as_bool() : run.give_up();
-}
-
-std::int64_t key_stored_int(const FastOp& op, Run& run) {
-  const Value* v = read(op, run);
-  return v != nullptr && v->kind() == Value::Kind::kInt ? v->as_int() : run.give_up();
-}
-
-std::int64_t key_stored_date(const FastOp& op, Run& run) {
-  const Value* v = read(op, run);
-  return v != nullptr && v->kind() == Value::Kind::kDate ? v->as_date().days : run.give_up();
-}
-
-std::int64_t key_stored_enum(const FastOp& op, Run& run) {
-  const Value* v = read(op, run);
-  return v != nullptr && v->kind() == Value::Kind::kEnum ? *key_if_keyable(*v) : run.give_up();
+  if (v == nullptr || v->kind() != kind) return run.give_up();
+  if constexpr (kind == Value::Kind::kBool) return v->as_bool() ? 1 : 0;
+  if constexpr (kind == Value::Kind::kInt) return v->as_int();
+  if constexpr (kind == Value::Kind::kDate) return v->as_date().days;
+  return *key_if_keyable(*v);  // an enum: by rank, or by index when unordered
 }
 
 KeyFn stored_key_for(const Type& type) {
   switch (type.kind) {
     case TypeKind::kBool:
-      return key_stored_bool;
+      return key_stored<Value::Kind::kBool>;
     case TypeKind::kInt:
-      return key_stored_int;
+      return key_stored<Value::Kind::kInt>;
     case TypeKind::kDate:
-      return key_stored_date;
+      return key_stored<Value::Kind::kDate>;
     case TypeKind::kEnum:
-      return key_stored_enum;
+      return key_stored<Value::Kind::kEnum>;
     default:
       return nullptr;
   }
@@ -285,16 +276,13 @@ const Value* read_decision_let(const FastOp& op, Run& run) {
 }
 
 std::int64_t key_date_part(const FastOp& f, Run& run) {
-  time::Civil civil = time::civil_from_days(key_of(*f.a, run));
-  return f.root == 0 ? civil.year : f.root == 1 ? civil.month : civil.day;
+  return time::date_part_of_days(key_of(*f.a, run), static_cast<int>(f.root));
 }
 
 std::int64_t key_date_shift(const FastOp& f, Run& run) {
-  // The years a date can have: the interpreter's date arithmetic fails outside them.
-  static const std::int64_t kFirst = Date::from_ymd(1400, 1, 1).days;
-  static const std::int64_t kLast = Date::from_ymd(9999, 12, 31).days;
   std::int64_t days = key_of(*f.a, run) + f.constant;
-  return days < kFirst || days > kLast ? run.give_up() : days;
+  // Outside the years a date can have the interpreter's date arithmetic fails.
+  return time::day_in_date_range(days) ? days : run.give_up();
 }
 
 std::int64_t key_coalesce(const FastOp& f, Run& run) {
@@ -438,17 +426,33 @@ void run_all(const FastProgram& program, Run& run, Record& outcome) {
                   [failed](std::size_t i) { return (failed >> i & 1U) != 0; });
 }
 
-// `first` gives the first rule that applies; `unique` the only one (anything else is the
-// interpreter's error to report).
+// The rule `first` gives (the first that applies) or `unique` gives (the only one), asking
+// `applies(i)` in rule order; null when no rule applies, when two do under `unique` (errors the
+// interpreter reports), or when the run gave up.
+template <class Applies>
+const FastRule* choose(const FastProgram& program, Run& run, Applies applies) {
+  const FastRule* chosen = nullptr;
+  bool unique = program.def->hit == HitPolicy::kUnique;
+  for (std::size_t i = 0; i < program.rules.size(); ++i) {
+    bool applying = applies(i);
+    if (run.gave_up) return nullptr;
+    if (!applying) continue;
+    if (chosen != nullptr) return nullptr;  // a second rule applies under `unique`
+    chosen = &program.rules[i];
+    if (!unique) break;
+  }
+  return chosen;
+}
+
 // With `overrides`: every rule's condition first (at least what the interpreter evaluates), then
 // a rule applies when its condition holds and no rule that overrides it applies.
-void run_with_overrides(const FastProgram& program, Run& run, Record& outcome) {
+const FastRule* choose_with_overrides(const FastProgram& program, Run& run) {
   std::uint64_t held = 0;
   for (std::size_t i = 0; i < program.rules.size(); ++i) {
     const FastRule& rule = program.rules[i];
     if (!rule.def->in_force_on(run.context.as_of)) continue;
     bool condition = holds(rule, run);
-    if (run.gave_up) return;
+    if (run.gave_up) return nullptr;
     if (condition) held |= std::uint64_t{1} << i;
   }
   std::array<signed char, kFastMaxRules> applies;  // -1 not known yet, 2 being worked out
@@ -467,45 +471,18 @@ void run_with_overrides(const FastProgram& program, Run& run, Record& outcome) {
     applies[i] = result ? 1 : 0;
     return result;
   };
-  const FastRule* chosen = nullptr;
-  bool unique = program.def->hit == HitPolicy::kUnique;
-  for (std::size_t i = 0; i < program.rules.size(); ++i) {
-    if (!rule_applies(rule_applies, i)) continue;
-    if (chosen != nullptr) {  // a second rule applies under `unique`
-      run.give_up();
-      return;
-    }
-    chosen = &program.rules[i];
-    if (!unique) break;
-  }
-  if (run.gave_up || chosen == nullptr) {
-    run.give_up();
-    return;
-  }
-  give_outputs(*chosen, *program.def, run, outcome);
+  return choose(program, run, [&](std::size_t i) { return rule_applies(rule_applies, i); });
 }
 
 void run_first_or_unique(const FastProgram& program, Run& run, Record& outcome) {
-  if (program.has_overrides) {
-    run_with_overrides(program, run, outcome);
-    return;
-  }
-  const FastRule* chosen = nullptr;
-  bool unique = program.def->hit == HitPolicy::kUnique;
-  for (const FastRule& rule : program.rules) {
-    if (!rule.def->in_force_on(run.context.as_of)) continue;
-    bool applies = holds(rule, run);
-    if (run.gave_up) return;
-    if (!applies) continue;
-    if (chosen != nullptr) {  // a second rule applies under `unique`
-      run.give_up();
-      return;
-    }
-    chosen = &rule;
-    if (!unique) break;
-  }
+  const FastRule* chosen =
+      program.has_overrides ? choose_with_overrides(program, run)
+                            : choose(program, run, [&](std::size_t i) {
+                                const FastRule& rule = program.rules[i];
+                                return rule.def->in_force_on(run.context.as_of) && holds(rule, run);
+                              });
   if (chosen == nullptr) {
-    run.give_up();  // no rule applies
+    run.give_up();  // the interpreter decides, or reports the error
     return;
   }
   give_outputs(*chosen, *program.def, run, outcome);

@@ -7,6 +7,8 @@ namespace {
 
 constexpr int kMinYear = 1400;  // Date's range
 constexpr int kMaxYear = 9999;
+constexpr std::int64_t kFirstDay = -208188;  // 1400-01-01, in days since 1970-01-01
+constexpr std::int64_t kLastDay = 2932896;   // 9999-12-31
 
 bool is_leap(int year) noexcept { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
@@ -79,7 +81,7 @@ int completed_years(const Civil& born, const Civil& today, AgeConvention convent
 Civil civil_from_days(std::int64_t days) noexcept {
   constexpr std::uint32_t kShift = 82;  // 400-year cycles added so that n stays positive
   constexpr std::int64_t kOffset = 719468 + 146097 * kShift;
-  if (days >= -kOffset && days <= 2932896) {  // 9999-12-31
+  if (days >= -kOffset && days <= kLastDay) {
     const auto n = static_cast<std::uint32_t>(days + kOffset);
     const std::uint32_t n1 = 4 * n + 3;
     const std::uint32_t century = n1 / 146097;
@@ -111,6 +113,13 @@ Civil civil_from_days(std::int64_t days) noexcept {
   return Civil{month <= 2 ? year + 1 : year, month, day};
 }
 
+bool day_in_date_range(std::int64_t days) noexcept { return days >= kFirstDay && days <= kLastDay; }
+
+int date_part_of_days(std::int64_t days, int part) noexcept {
+  const Civil civil = civil_from_days(days);
+  return part == 0 ? civil.year : part == 1 ? civil.month : civil.day;
+}
+
 int completed_years(Date birth, Date on, AgeConvention convention) noexcept {
   if (birth.is_special() || on.is_special() || on < birth) return 0;
   const auto born = birth.year_month_day();  // one conversion each, not one per part
@@ -131,7 +140,7 @@ struct YearAndOrdinal {
 YearAndOrdinal year_and_ordinal(std::int64_t days) noexcept {
   constexpr std::uint32_t kShift = 82;  // as in civil_from_days
   constexpr std::int64_t kOffset = 719468 + 146097 * kShift;
-  if (days >= -kOffset && days <= 2932896) {
+  if (days >= -kOffset && days <= kLastDay) {
     // civil_from_days' first steps: the year and the day of the year counted from 1 March.
     const auto n = static_cast<std::uint32_t>(days + kOffset);
     const std::uint32_t n1 = 4 * n + 3;

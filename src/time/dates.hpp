@@ -43,6 +43,11 @@ struct Civil {
 // Days since 1970-01-01 (tiaoli::Date::days) as a proleptic Gregorian date; any day.
 Civil civil_from_days(std::int64_t days) noexcept;
 
+// Whether day `days` (since 1970-01-01) falls in the years 1400 to 9999 that dates can have.
+bool day_in_date_range(std::int64_t days) noexcept;
+// The year (part 0), month (1) or day (2) of day `days` since 1970-01-01.
+int date_part_of_days(std::int64_t days, int part) noexcept;
+
 // The same for dates given as days since 1970-01-01 (tiaoli::Date::days), converted without
 // Boost: what evaluation uses.
 int completed_years_from_days(std::int64_t birth, std::int64_t on,

@@ -235,6 +235,18 @@ TEST(CivilFromDays, EveryDayIsTheDayAfterThePrevious) {
   EXPECT_TRUE(epoch_day.year == 1970 && epoch_day.month == 1 && epoch_day.day == 1);
 }
 
+TEST(DayInDateRange, IsTheYears1400To9999) {
+  const Date epoch(1970, 1, 1);
+  auto days = [&epoch](const char* iso) { return (d(iso) - epoch).days(); };
+  EXPECT_TRUE(day_in_date_range(days("1400-01-01")));
+  EXPECT_FALSE(day_in_date_range(days("1400-01-01") - 1));
+  EXPECT_TRUE(day_in_date_range(days("9999-12-31")));
+  EXPECT_FALSE(day_in_date_range(days("9999-12-31") + 1));
+  EXPECT_EQ(date_part_of_days(days("2028-02-29"), 0), 2028);
+  EXPECT_EQ(date_part_of_days(days("2028-02-29"), 1), 2);
+  EXPECT_EQ(date_part_of_days(days("2028-02-29"), 2), 29);
+}
+
 TEST(AddMonthsClamped, ClampsToMonthEnd) {
   EXPECT_EQ(add_months_clamped(d("2025-01-31"), 1), d("2025-02-28"));
   EXPECT_EQ(add_months_clamped(d("2024-01-31"), 1), d("2024-02-29"));
