@@ -1,6 +1,6 @@
 #include "codegen/cpp_writer.hpp"
 
-#include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <set>
