@@ -61,9 +61,13 @@ Value empty_list() { return Value(detail::empty_list()); }
 
 std::int64_t date_part(std::int64_t days, int part) { return time::date_part_of_days(days, part); }
 
+bool shift_days_within_range(std::int64_t days, std::int64_t by, std::int64_t* shifted) {
+  return !__builtin_add_overflow(days, by, shifted) && time::day_in_date_range(*shifted);
+}
+
 std::int64_t shift_days(std::int64_t days, std::int64_t by) {
-  std::int64_t shifted = days + by;
-  if (!time::day_in_date_range(shifted)) needs_engine();
+  std::int64_t shifted = 0;
+  if (!shift_days_within_range(days, by, &shifted)) needs_engine();
   return shifted;
 }
 

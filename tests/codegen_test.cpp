@@ -8,6 +8,7 @@
 #include <string>
 
 #include "codegen_rules_generated.hpp"
+#include "generated_agreement.hpp"
 #include "huzhou_generated.hpp"
 #include "model/model.hpp"
 #include "tiaoli/tiaoli.hpp"
@@ -16,34 +17,13 @@
 namespace tiaoli {
 namespace {
 
+using test::expect_same;
+
 std::shared_ptr<const RuleSet> load(const std::string& relative) {
   auto loaded = RuleSet::load(std::string(TIAOLI_SOURCE_DIR) + "/" + relative);
   EXPECT_TRUE(loaded.ok()) << relative << ": "
                            << (loaded.ok() ? "" : format_diagnostics(loaded.error().diagnostics));
   return loaded.ok() ? loaded.value() : nullptr;
-}
-
-// Decides with the generated code (through GeneratedDecision) and with the engine's interpreter;
-// expects the same outcome or error. Returns whether the generated code decided by itself.
-bool expect_same(const GeneratedDecision& generated, const Facts& facts, const EvalOptions& options,
-                 const std::string& label) {
-  const RuleSet& rules = generated.engine().ruleset();
-  EvalOptions justified = options;
-  justified.justify = true;
-  Result<Decision> interpreted = rules.decide(generated.engine().id(), facts, justified);
-  Record outcome;
-  Status status = generated.decide_outcome(facts, outcome, options);
-  EXPECT_EQ(status.ok(), interpreted.ok()) << label;
-  if (status.ok() && interpreted.ok()) {
-    EXPECT_EQ(outcome.fields, interpreted.value().outcome().fields) << label;
-    EXPECT_EQ(outcome.type, interpreted.value().outcome().type) << label;
-  } else if (!status.ok() && !interpreted.ok()) {
-    EXPECT_EQ(status.error().message, interpreted.error().message) << label;
-    EXPECT_EQ(status.error().field, interpreted.error().field) << label;
-  }
-  Record alone;
-  Date as_of = options.as_of ? *options.as_of : facts.as_of().value_or(Date{});
-  return generated.decide_generated(facts, as_of, alone);
 }
 
 TEST(Codegen, HuzhouEligibilityAgreesWithTheEngine) {

@@ -4,6 +4,7 @@
 // changed since the code was generated), so the outcome and errors are always the engine's.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -156,8 +157,36 @@ Value empty_list();
 std::int64_t date_part(std::int64_t days, int part);
 // `days` + `by`; the engine reports a date outside the years 1400 to 9999.
 std::int64_t shift_days(std::int64_t days, std::int64_t by);
+// The same into `shifted`, false instead of throwing (what a native module calls).
+bool shift_days_within_range(std::int64_t days, std::int64_t by, std::int64_t* shifted);
 // Value `index` of the enum of `outcome`'s field `field` (outcome's type set by the caller).
 Value enum_output(const Record& outcome, std::size_t field, std::int32_t index);
+
+// How a native module (NativeDecision, tiaoli/native.hpp) reaches the engine's own functions:
+// it is a shared object compiled while the program runs, so it calls them through this table
+// instead of linking against the host. The sizes let a module refuse a host whose tiaoli headers
+// lay values out differently from those it was compiled against.
+inline constexpr int kNativeAbiVersion = 1;
+
+struct NativeHost {
+  int abi_version = kNativeAbiVersion;
+  std::size_t value_size = sizeof(Value);
+  std::size_t record_size = sizeof(Record);
+  std::size_t list_size = sizeof(List);
+  std::int64_t (*completed_years)(std::int64_t birth, std::int64_t on, bool day_after_birthday);
+  Value (*empty_list)();
+  std::int64_t (*date_part)(std::int64_t days, int part);
+  bool (*shift_days)(std::int64_t days, std::int64_t by, std::int64_t* shifted);
+  Value (*enum_output)(const Record& outcome, std::size_t field, std::int32_t index);
+};
+
+// What a native module's entry point `tiaoli_native_module` fills in when it accepts the host.
+struct NativeModule {
+  const char* decision = nullptr;      // the decision id
+  const char* content_hash = nullptr;  // of the rule set it was generated from
+  GeneratedFunction function = nullptr;
+};
+using NativeEntry = bool (*)(const NativeHost& host, NativeModule& module);
 
 // The elements a `filter(...)` let keeps (at most 32: the engine decides beyond).
 class ListBuffer {

@@ -5,6 +5,7 @@
 #include "tiaoli/decision.hpp"
 #include "tiaoli/fact_value.hpp"
 #include "tiaoli/generated.hpp"
+#include "tiaoli/native.hpp"
 #include "tiaoli/reload.hpp"
 #include "tiaoli/result.hpp"
 #include "tiaoli/ruleset.hpp"

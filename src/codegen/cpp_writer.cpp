@@ -10,10 +10,8 @@
 #include "eval/fast_ops.hpp"
 
 namespace tiaoli::detail {
-namespace {
 
-// A C++ identifier for a decision id: "selection.eligibility" → "selection_eligibility".
-std::string identifier(std::string_view id) {
+std::string cpp_identifier(std::string_view id) {
   std::string out;
   for (char c : id) {
     bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -23,8 +21,7 @@ std::string identifier(std::string_view id) {
   return out;
 }
 
-// A C++ string literal of UTF-8 text.
-std::string string_literal(std::string_view text) {
+std::string cpp_string_literal(std::string_view text) {
   std::string out = "\"";
   for (unsigned char c : text) {
     if (c == '"' || c == '\\') {
@@ -40,6 +37,8 @@ std::string string_literal(std::string_view text) {
   }
   return out + "\"";
 }
+
+namespace {
 
 std::string int_literal(std::int64_t v) {
   return v == INT64_MIN ? "INT64_MIN" : "std::int64_t{" + std::to_string(v) + "}";
@@ -57,7 +56,7 @@ std::string value_literal(const Value& value) {
     case Value::Kind::kDecimal:
       return "tiaoli::Value(tiaoli::Decimal{" + int_literal(value.as_decimal().units) + "})";
     case Value::Kind::kString:
-      return "tiaoli::Value(std::string(" + string_literal(value.as_string()) + "))";
+      return "tiaoli::Value(std::string(" + cpp_string_literal(value.as_string()) + "))";
     case Value::Kind::kDate:
       return "tiaoli::Value(tiaoli::Date{" + std::to_string(value.as_date().days) + "})";
     default:
@@ -515,8 +514,8 @@ Result<std::string> write_cpp(const RuleSetModel& model, const CppOptions& optio
          "<cstdint>\n#include "
          "<memory>\n#include <string>\n#include <string_view>\n\n"
       << "namespace " << options.name_space << " {\n\n"
-      << "inline constexpr std::string_view kContentHash = " << string_literal(model.content_hash)
-      << ";\n";
+      << "inline constexpr std::string_view kContentHash = "
+      << cpp_string_literal(model.content_hash) << ";\n";
   int written = 0;
   std::set<std::string> names;  // the C++ names given so far
   for (const DecisionDef* def : chosen) {
@@ -538,7 +537,7 @@ Result<std::string> write_cpp(const RuleSetModel& model, const CppOptions& optio
       }
       continue;
     }
-    std::string name = identifier(def->id);
+    std::string name = cpp_identifier(def->id);
     if (!names.insert(name).second) {
       errors += def->id + ": its C++ name " + name + " is another decision's too\n";
       continue;
@@ -551,7 +550,7 @@ Result<std::string> write_cpp(const RuleSetModel& model, const CppOptions& optio
         << body << "}\n\n"
         << "inline tiaoli::Result<tiaoli::GeneratedDecision> prepare_" << name
         << "(const tiaoli::RuleSet& rules) {\n"
-        << "  auto engine = rules.prepare(" << string_literal(def->id) << ");\n"
+        << "  auto engine = rules.prepare(" << cpp_string_literal(def->id) << ");\n"
         << "  if (!engine.ok()) return engine.error();\n"
         << "  return tiaoli::GeneratedDecision(std::move(engine.value()), kContentHash, &" << name
         << ");\n}\n";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/model.hpp"
@@ -14,6 +15,11 @@ struct CppOptions {
   std::vector<std::string> decisions;  // empty: every decision that can be written
   std::string name_space = "tiaoli_generated";
 };
+
+// A C++ identifier for a decision id: "selection.eligibility" → "selection_eligibility".
+std::string cpp_identifier(std::string_view id);
+// A C++ string literal of UTF-8 text.
+std::string cpp_string_literal(std::string_view text);
 
 // A header defining, for each decision, `bool <id>(facts, as_of, max_steps, outcome)` and
 // `prepare_<id>(rules)`. `skipped` gets one line per decision left out (every decision given:

@@ -14,6 +14,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "check/lint.hpp"
+#include "common/hash.hpp"
 #include "common/text_checks.hpp"
 #include "eval/fast_program.hpp"
 #include "load/loaders.hpp"
@@ -26,16 +27,6 @@ namespace fs = std::filesystem;
 // Rule files larger than this are refused before parsing (a runaway file cannot exhaust memory).
 constexpr std::uintmax_t kMaxFileBytes = 4ULL * 1024 * 1024;
 constexpr std::size_t kMaxFiles = 1000;
-
-std::string fnv1a_hex(const std::string& data, std::uint64_t hash) {
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-  return buffer;
-}
 
 // yaml-cpp's own limit on nesting; deeper files throw YAML::DeepRecursion.
 constexpr int kMaxYamlDepth = 2000;
@@ -147,7 +138,7 @@ class RuleSetLoader {
       parse_sections(*file);
       if (input.path == "ruleset.yaml") read_manifest();
     }
-    model_.content_hash = fnv1a_hex(hash_input, 14695981039346656037ULL);
+    model_.content_hash = hash_hex(fnv1a(hash_input));
     assemble();
   }
 
