@@ -11,10 +11,12 @@
 //   threads 1..N BM_Eligibility_JustifyJson          … and rendered by Decision::to_json (zh)
 //   BM_Eligibility_Prepared             PreparedDecision::decide_outcome into a reused Record
 //   BM_Eligibility_Generated            the same through `tiaoli codegen` C++ (GeneratedDecision)
-//   BM_Consequence_{Prepared,Generated}  the same two for assessment.consequence
-//   BM_Eligibility_EndToEnd_*           JSON text → outcome, engine and baseline (nlohmann)
-//   BM_Sample/<decision>/justify:0|1    every Huzhou decision on its sample case
-//   BM_Consequence_*                    assessment.consequence on generated workers
+//   BM_Eligibility_Native               the same C++ compiled while the program runs
+//   (NativeDecision) BM_Consequence_{Prepared,Generated,Native}  the same three for
+//   assessment.consequence BM_Native_FromCache                 NativeDecision::compile of a module
+//   already in the cache BM_Eligibility_EndToEnd_*           JSON text → outcome, engine and
+//   baseline (nlohmann) BM_Sample/<decision>/justify:0|1    every Huzhou decision on its sample
+//   case BM_Consequence_*                    assessment.consequence on generated workers
 //   BM_List_<list>/<n>/justify:0|1      cost as a list fact grows (incidents, training, grades)
 //   BM_Synthetic_Load_{Wide,Many}/N     loading synthetic rule sets of N rules (10 … 10,000)
 //   BM_Synthetic_Wide/N/justify:0|1     one `all` decision of N rules
@@ -23,6 +25,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -78,6 +81,10 @@ struct Fixture {
   std::optional<tiaoli::GeneratedDecision> eligibility_code;  // its generated C++
   std::optional<tiaoli::PreparedDecision> consequence;
   std::optional<tiaoli::GeneratedDecision> consequence_code;
+  // Compiled at start-up (or found in the cache); empty when no compiler is at hand.
+  std::optional<tiaoli::NativeDecision> eligibility_native;
+  std::optional<tiaoli::NativeDecision> consequence_native;
+  std::string native_problem;                          // why they are empty
   std::vector<Facts> workers;                          // for assessment.consequence
   std::vector<std::pair<std::string, Facts>> samples;  // decision id, its sample case
   std::filesystem::path temp;  // synthetic rule sets are written here when first needed
@@ -172,8 +179,33 @@ void BM_Eligibility_Prepared(benchmark::State& state) {
 void BM_Eligibility_Generated(benchmark::State& state) {
   outcome_into_record(state, *fx->eligibility_code, fx->candidates);
 }
+void native_outcome(benchmark::State& state, const std::optional<tiaoli::NativeDecision>& native,
+                    const std::vector<Facts>& cases) {
+  if (!native) {
+    state.SkipWithError(fx->native_problem.c_str());
+    return;
+  }
+  outcome_into_record(state, *native, cases);
+}
+void BM_Eligibility_Native(benchmark::State& state) {
+  native_outcome(state, fx->eligibility_native, fx->candidates);
+}
 BENCHMARK(BM_Eligibility_Prepared)->ThreadRange(1, max_threads())->UseRealTime();
 BENCHMARK(BM_Eligibility_Generated)->ThreadRange(1, max_threads())->UseRealTime();
+BENCHMARK(BM_Eligibility_Native)->ThreadRange(1, max_threads())->UseRealTime();
+
+void BM_Native_FromCache(benchmark::State& state) {
+  if (!fx->eligibility_native) {
+    state.SkipWithError(fx->native_problem.c_str());
+    return;
+  }
+  for (auto _ : state) {
+    auto native = tiaoli::NativeDecision::compile(*fx->huzhou, "selection.eligibility");
+    if (!native.ok() || !native.value().from_cache()) state.SkipWithError("not from the cache");
+    benchmark::DoNotOptimize(native);
+  }
+}
+BENCHMARK(BM_Native_FromCache)->Unit(benchmark::kMillisecond);
 
 // From the JSON text of a case to its outcome: what a host pays per request.
 void BM_Eligibility_EndToEnd_Engine(benchmark::State& state) {
@@ -224,7 +256,11 @@ void BM_Consequence_Generated(benchmark::State& state) {
 BENCHMARK(BM_Consequence_OutcomeOnly)->ThreadRange(1, max_threads())->UseRealTime();
 BENCHMARK(BM_Consequence_Justify);
 BENCHMARK(BM_Consequence_Prepared)->ThreadRange(1, max_threads())->UseRealTime();
+void BM_Consequence_Native(benchmark::State& state) {
+  native_outcome(state, fx->consequence_native, fx->workers);
+}
 BENCHMARK(BM_Consequence_Generated)->ThreadRange(1, max_threads())->UseRealTime();
+BENCHMARK(BM_Consequence_Native)->ThreadRange(1, max_threads())->UseRealTime();
 
 // Every Huzhou decision on its sample (samples/huzhou/*.yaml); registered in main().
 void sample(benchmark::State& state, std::size_t index, bool justify) {
@@ -390,6 +426,37 @@ std::string read_text(const std::filesystem::path& path) {
   return s.str();
 }
 
+// The native modules of both decisions (compiled once, then from the cache), checked against
+// the engine on every case.
+void compile_native(const RuleSet& rules) {
+  auto started = std::chrono::steady_clock::now();
+  auto eligibility = tiaoli::NativeDecision::compile(rules, "selection.eligibility");
+  auto consequence = tiaoli::NativeDecision::compile(rules, "assessment.consequence");
+  if (!eligibility.ok() || !consequence.ok()) {
+    fx->native_problem = "no native modules: " + (eligibility.ok() ? consequence.error().message
+                                                                   : eligibility.error().message);
+    std::cerr << fx->native_problem << "\n";
+    return;
+  }
+  std::cerr << "native modules "
+            << (eligibility.value().from_cache() ? "found in the cache" : "compiled") << " in "
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()
+            << " s (" << eligibility.value().library() << ")\n";
+  auto check = [](const tiaoli::NativeDecision& native, const std::vector<Facts>& cases) {
+    for (const Facts& facts : cases) {
+      tiaoli::Record engine;
+      tiaoli::Record coded;
+      if (!native.code().engine().decide_outcome(facts, engine) ||
+          !native.decide_outcome(facts, coded) || engine.fields != coded.fields)
+        die("the native module of " + native.code().engine().id() + " disagrees with the engine");
+    }
+  };
+  check(eligibility.value(), fx->candidates);
+  check(consequence.value(), fx->workers);
+  fx->eligibility_native = std::move(eligibility.value());
+  fx->consequence_native = std::move(consequence.value());
+}
+
 void build_fixture() {
   fx = new Fixture;
   fx->huzhou = load_or_die(tb::huzhou_rules());
@@ -471,6 +538,7 @@ void build_fixture() {
         prepared.fields != d.value().outcome().fields || coded.fields != prepared.fields)
       die("decide_outcome (engine or generated code) disagrees on a worker");
   }
+  compile_native(rules);
 
   // The samples: decision id from the `decision:` line.
   std::filesystem::path samples =

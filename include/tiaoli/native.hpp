@@ -30,7 +30,7 @@ struct NativeOptions {
   // else ~/.cache/tiaoli, else a folder of the user's in the temporary directory. It must belong to
   // the user and be writable by no one else (a module found there is loaded into the program).
   std::string cache_dir;
-  std::vector<std::string> flags = {"-O2"};  // added to -std=c++20 -fPIC -shared
+  std::vector<std::string> flags = {"-O3"};  // added to -std=c++20 -fPIC -shared
   int timeout_seconds = 300;                 // the compiler is stopped after this long
 };
 
