@@ -1,5 +1,8 @@
 #include "cli/commands.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -326,6 +329,18 @@ bool is_cpp_namespace(std::string_view name) {
   return !start;
 }
 
+// The ids of --decision ID[,ID...]; empty when it is not given.
+std::vector<std::string> decision_list(const Options& options) {
+  std::vector<std::string> ids;
+  if (auto decisions = options.values.find("decision"); decisions != options.values.end()) {
+    std::stringstream list(decisions->second);
+    for (std::string id; std::getline(list, id, ',');) {
+      if (!id.empty()) ids.push_back(id);
+    }
+  }
+  return ids;
+}
+
 }  // namespace
 
 int codegen(const Args& args) {
@@ -333,12 +348,7 @@ int codegen(const Args& args) {
   if (!options) return 2;
   if (options->positional.size() != 1) return usage_error("codegen takes one rule-set folder");
   detail::CppOptions cpp;
-  if (auto decisions = options->values.find("decision"); decisions != options->values.end()) {
-    std::stringstream list(decisions->second);
-    for (std::string id; std::getline(list, id, ',');) {
-      if (!id.empty()) cpp.decisions.push_back(id);
-    }
-  }
+  cpp.decisions = decision_list(*options);
   if (auto name = options->values.find("namespace"); name != options->values.end()) {
     if (!is_cpp_namespace(name->second))
       return usage_error("--namespace should be a C++ namespace name, such as huzhou or a::b");
@@ -365,6 +375,46 @@ int codegen(const Args& args) {
     return 1;
   }
   return 0;
+}
+
+int native(const Args& args) {
+  auto options = parse(args, {"decision", "cache"});
+  if (!options) return 2;
+  if (options->positional.size() != 1) return usage_error("native takes one rule-set folder");
+  auto ruleset = load_or_report(options->positional[0]);
+  if (!ruleset) return 1;
+  std::vector<std::string> ids = decision_list(*options);
+  if (ids.empty()) {  // every decision generated code can decide; the others with the reason
+    std::vector<std::string> skipped;
+    auto all = detail::write_cpp(ruleset->model(), {}, skipped);
+    for (const std::string& line : skipped) std::cerr << "tiaoli native: skipped " << line << "\n";
+    for (const DecisionInfo& info : ruleset->decisions()) {
+      bool can = std::none_of(skipped.begin(), skipped.end(), [&](const std::string& line) {
+        return line.rfind(info.id + ": ", 0) == 0;
+      });
+      if (can && all.ok()) ids.push_back(info.id);
+    }
+  }
+  NativeOptions native_options;
+  if (auto cache = options->values.find("cache"); cache != options->values.end())
+    native_options.cache_dir = cache->second;
+  int failed = 0;
+  for (const std::string& id : ids) {
+    auto started = std::chrono::steady_clock::now();
+    auto native = NativeDecision::compile(*ruleset, id, native_options);
+    if (!native.ok()) {
+      std::cerr << "tiaoli native: " << native.error().message << "\n";
+      ++failed;
+      continue;
+    }
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    char took[32];
+    std::snprintf(took, sizeof took, "%.2f s", seconds);
+    std::cout << id << ": " << (native.value().from_cache() ? "in the cache" : "compiled") << " ("
+              << took << ") " << native.value().library() << "\n";
+  }
+  return failed == 0 ? 0 : 1;
 }
 
 }  // namespace tiaoli::cli

@@ -14,6 +14,7 @@ int eval(const Args& args);
 int test(const Args& args);
 int coverage(const Args& args);
 int codegen(const Args& args);
+int native(const Args& args);
 int usage_error(const std::string& message);
 
 }  // namespace tiaoli::cli

@@ -18,6 +18,9 @@ Usage:
   tiaoli coverage RULES                   which provisions the rules implement and test
   tiaoli codegen RULES [--decision ID[,ID...]] [--namespace NAME] [--out FILE]
                                           write decisions as C++ functions (docs/codegen.md)
+  tiaoli native RULES [--decision ID[,ID...]] [--cache DIR]
+                                          compile decisions to native modules now, so that a
+                                          program's NativeDecision::compile finds them cached
 
 Exit status: 0 success, 1 bad rules, bad facts or failed tests, 2 bad usage.
 )";
@@ -38,6 +41,7 @@ int main(int argc, char** argv) {
     if (verb == "test") return tiaoli::cli::test(args);
     if (verb == "coverage") return tiaoli::cli::coverage(args);
     if (verb == "codegen") return tiaoli::cli::codegen(args);
+    if (verb == "native") return tiaoli::cli::native(args);
   } catch (const std::exception& e) {
     std::cerr << "tiaoli: internal error: " << e.what() << "\n";
     return 1;

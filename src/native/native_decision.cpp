@@ -120,9 +120,11 @@ Result<NativeDecision> NativeDecision::compile(const RuleSet& rules, std::string
   if (!engine.ok()) return engine.error();
   std::string id(decision);
   Result<std::string> source = detail::native_module_source(rules.model(), id);
-  if (!source.ok()) {
-    return Error{
-        "decision " + id + " cannot be compiled natively: " + source.error().message, "", {}};
+  if (!source.ok()) {  // codegen's reason, "<id>: <reason>\n"
+    std::string reason = source.error().message;
+    if (reason.rfind(id + ": ", 0) == 0) reason.erase(0, id.size() + 2);
+    while (!reason.empty() && reason.back() == '\n') reason.pop_back();
+    return Error{"decision " + id + " cannot be compiled natively: it " + reason, "", {}};
   }
   Result<std::string> include_dir = detail::native_include_dir(options.include_dir);
   if (!include_dir.ok()) return include_dir.error();
