@@ -365,6 +365,7 @@ std::shared_ptr<const FastProgram> compile_fast_program(const RuleSetModel& mode
       fast.cost += step_bound(*expr.root);
     }
   }
+  if (def.hit == HitPolicy::kAll) program->failure_lists = std::make_unique<FailureLists>(def);
   return program;
 }
 

@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <utility>
 #include <vector>
 
+#include "eval/failure_lists.hpp"
 #include "eval/functions.hpp"
 #include "model/model.hpp"
 
@@ -93,6 +95,7 @@ struct FastProgram {
   std::size_t list_lets = 0;                 // list buffers its kListLet ops use
   bool has_overrides = false;                // some rule overrides another
   std::vector<FastRule> rules;
+  std::unique_ptr<FailureLists> failure_lists;  // `all` decisions' outcome lists
 };
 
 }  // namespace tiaoli::detail

@@ -422,8 +422,10 @@ void run_all(const FastProgram& program, Run& run, Record& outcome) {
     if (!holds(rule, run)) failed |= std::uint64_t{1} << i;
     if (run.gave_up) return;
   }
-  set_all_outcome(*program.def, outcome,
-                  [failed](std::size_t i) { return (failed >> i & 1U) != 0; });
+  const DecisionDef& def = *program.def;
+  outcome.fields[static_cast<std::size_t>(def.pass_field)] = Value(failed == 0);
+  program.failure_lists->assign(failed,
+                                outcome.fields[static_cast<std::size_t>(def.failures_field)]);
 }
 
 // The rule `first` gives (the first that applies) or `unique` gives (the only one), asking

@@ -4,8 +4,10 @@
 
 #include <random>
 #include <set>
+#include <thread>
 
 #include "eval/evaluator.hpp"
+#include "eval/failure_lists.hpp"
 #include "eval/fast_program.hpp"
 #include "facts/facts_reader.hpp"
 #include "model/model.hpp"
@@ -224,6 +226,52 @@ TEST(PreparedDecision, ReusesTheOutcomeRecordAcrossCases) {
   EXPECT_EQ(outcome.fields[0], Value(true));
   EXPECT_TRUE(outcome.fields[1].as_list().empty());
   EXPECT_EQ(outcome.field_name(1), "failed");
+}
+
+// An `all` decision's failure lists are made once per set of failing rules and shared: deciding
+// the same failures again (in another record, on another thread) allocates no new list.
+TEST(FastProgram, CasesThatFailTheSameRulesShareOneFailureList) {
+  auto rules = huzhou();
+  auto prepared = rules->prepare("selection.eligibility").value();
+  auto young = rules->parse_facts(R"({"as_of": "2026-02-28", "candidate": {
+      "birth_date": "2008-02-29", "education": "小学", "political_quality": true,
+      "law_abiding": true, "good_conduct": true, "familiar_with_locality": true,
+      "communication_ability": true, "health_fit": true}})",
+                                  FactsFormat::kJson);
+  ASSERT_TRUE(young.ok());
+  Record first;
+  Record second;
+  ASSERT_TRUE(prepared.decide_outcome(young.value(), first));
+  ASSERT_TRUE(prepared.decide_outcome(young.value(), second));
+  ASSERT_EQ(first.fields[1].as_list().size(), 2U);
+  EXPECT_EQ(&first.fields[1].as_list(), &second.fields[1].as_list());
+  Record elsewhere;
+  std::thread([&] { ASSERT_TRUE(prepared.decide_outcome(young.value(), elsewhere)); }).join();
+  EXPECT_EQ(&first.fields[1].as_list(), &elsewhere.fields[1].as_list());
+  // Another set of failures has a list of its own.
+  auto unqualified = rules->parse_facts(test::kBarredOn1March, FactsFormat::kJson);
+  ASSERT_TRUE(unqualified.ok());
+  ASSERT_TRUE(prepared.decide_outcome(unqualified.value(), second));
+  ASSERT_EQ(second.fields[1].as_list().size(), 1U);
+  EXPECT_EQ(second.fields[1].as_list()[0].to_string(), "BARRED_TWO_UNQUALIFIED");
+  EXPECT_EQ(first.fields[1].as_list()[1].to_string(), "AGE_UNDER_18");  // untouched
+}
+
+// Beyond FailureLists::kMaxRules rules a list is made per decision, with the same contents.
+TEST(FastProgram, AnAllOfMoreRulesThanItKeepsListsForAgreesToo) {
+  auto loaded = RuleSet::load(std::string(TIAOLI_SOURCE_DIR) + "/tests/codegen/rules");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  const RuleSet& rules = *loaded.value();
+  ASSERT_GT(decision_def(rules, "many").rules.size(), detail::FailureLists::kMaxRules);
+  Record reused;
+  for (int score : {-1, 0, 7, 8, 50, 103, 104, 200}) {
+    std::string json =
+        R"({"as_of": "2026-01-01", "worker": {"score": )" + std::to_string(score) + "}}";
+    auto facts = rules.parse_facts(json, FactsFormat::kJson);
+    ASSERT_TRUE(facts.ok()) << facts.error().message;
+    EXPECT_TRUE(fast_program_decides(rules, "many", facts.value(), Date::from_ymd(2026, 1, 1)));
+    expect_same_every_way(rules, "many", facts.value(), {}, reused, json);
+  }
 }
 
 TEST(PreparedDecision, ReportsErrorsLikeDecide) {
