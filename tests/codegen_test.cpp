@@ -32,15 +32,9 @@ TEST(Codegen, HuzhouEligibilityAgreesWithTheEngine) {
   auto generated = huzhou::prepare_selection_eligibility(*rules);
   ASSERT_TRUE(generated.ok());
   ASSERT_TRUE(generated.value().current());
-  std::mt19937 rng(2026);
-  int decided = 0;
   constexpr int kCases = 3000;
-  for (int i = 0; i < kCases; ++i) {
-    std::string json = test::random_candidate(rng);
-    auto facts = rules->parse_facts(json, FactsFormat::kJson);
-    ASSERT_TRUE(facts.ok()) << json;
-    decided += expect_same(generated.value(), facts.value(), {}, json) ? 1 : 0;
-  }
+  int decided =
+      test::decided_alone_of_random_cases(generated.value(), 2026, kCases, test::random_candidate);
   EXPECT_GT(decided, kCases * 9 / 10);  // the generated code, not the engine, decided them
   EXPECT_LT(decided, kCases);           // missing birth dates went to the engine
 }
@@ -50,15 +44,9 @@ TEST(Codegen, HuzhouConsequenceAgreesWithTheEngine) {
   ASSERT_NE(rules, nullptr);
   auto generated = huzhou::prepare_assessment_consequence(*rules);
   ASSERT_TRUE(generated.ok());
-  std::mt19937 rng(77);
-  int decided = 0;
   constexpr int kCases = 3000;
-  for (int i = 0; i < kCases; ++i) {
-    std::string json = test::random_worker(rng);
-    auto facts = rules->parse_facts(json, FactsFormat::kJson);
-    ASSERT_TRUE(facts.ok()) << json;
-    decided += expect_same(generated.value(), facts.value(), {}, json) ? 1 : 0;
-  }
+  int decided =
+      test::decided_alone_of_random_cases(generated.value(), 77, kCases, test::random_worker);
   EXPECT_EQ(decided, kCases);  // filter, min/max, ??, overrides: all in the generated code
 }
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "tiaoli/tiaoli.hpp"
@@ -30,6 +31,24 @@ inline bool expect_same(const GeneratedDecision& generated, const Facts& facts,
   Record alone;
   Date as_of = options.as_of ? *options.as_of : facts.as_of().value_or(Date{});
   return generated.decide_generated(facts, as_of, alone);
+}
+
+// Compares `code` with the engine on `cases` random cases that `make_case(rng)` writes as JSON;
+// returns how many the code decided by itself.
+template <class MakeCase>
+int decided_alone_of_random_cases(const GeneratedDecision& code, unsigned seed, int cases,
+                                  MakeCase make_case) {
+  const RuleSet& rules = code.engine().ruleset();
+  std::mt19937 rng(seed);
+  int decided = 0;
+  for (int i = 0; i < cases; ++i) {
+    std::string json = make_case(rng);
+    auto facts = rules.parse_facts(json, FactsFormat::kJson);
+    EXPECT_TRUE(facts.ok()) << json;
+    if (!facts.ok()) continue;
+    decided += expect_same(code, facts.value(), {}, json) ? 1 : 0;
+  }
+  return decided;
 }
 
 }  // namespace tiaoli::test

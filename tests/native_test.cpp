@@ -7,7 +7,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
 #include "generated_agreement.hpp"
@@ -46,9 +45,36 @@ class NativeTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
+  // The message of compiling selection.eligibility with options_, which must fail.
+  std::string compile_error() {
+    auto rules = huzhou();
+    if (rules == nullptr) return "";
+    auto native = NativeDecision::compile(*rules, "selection.eligibility", options_);
+    EXPECT_FALSE(native.ok()) << "compiled with options that should fail";
+    return native.ok() ? "" : native.error().message;
+  }
+
   fs::path dir_;
   NativeOptions options_;
 };
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// Replaces the first `from` in the file at `path` with `to`; false when it is not there.
+bool replace_in_file(const fs::path& path, const std::string& from, const std::string& to) {
+  std::string text;
+  {
+    std::ifstream in(path);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto at = text.find(from);
+  if (at == std::string::npos) return false;
+  text.replace(at, from.size(), to);
+  std::ofstream(path) << text;
+  return true;
+}
 
 TEST_F(NativeTest, HuzhouEligibilityCompiledAtRunTimeAgreesWithTheEngine) {
   auto rules = huzhou();
@@ -58,15 +84,9 @@ TEST_F(NativeTest, HuzhouEligibilityCompiledAtRunTimeAgreesWithTheEngine) {
   EXPECT_FALSE(native.value().from_cache());
   EXPECT_TRUE(native.value().code().current());
   EXPECT_EQ(fs::path(native.value().library()).parent_path(), dir_ / "cache");
-  std::mt19937 rng(11);
-  int decided = 0;
   constexpr int kCases = 3000;
-  for (int i = 0; i < kCases; ++i) {
-    std::string json = test::random_candidate(rng);
-    auto facts = rules->parse_facts(json, FactsFormat::kJson);
-    ASSERT_TRUE(facts.ok()) << json;
-    decided += expect_same(native.value().code(), facts.value(), {}, json) ? 1 : 0;
-  }
+  int decided = test::decided_alone_of_random_cases(native.value().code(), 11, kCases,
+                                                    test::random_candidate);
   EXPECT_GT(decided, kCases * 9 / 10);  // the module, not the engine, decided them
   EXPECT_LT(decided, kCases);           // missing birth dates went to the engine
 }
@@ -76,15 +96,9 @@ TEST_F(NativeTest, HuzhouConsequenceCompiledAtRunTimeAgreesWithTheEngine) {
   ASSERT_NE(rules, nullptr);
   auto native = NativeDecision::compile(*rules, "assessment.consequence", options_);
   ASSERT_TRUE(native.ok()) << native.error().message;
-  std::mt19937 rng(12);
-  int decided = 0;
   constexpr int kCases = 2000;
-  for (int i = 0; i < kCases; ++i) {
-    std::string json = test::random_worker(rng);
-    auto facts = rules->parse_facts(json, FactsFormat::kJson);
-    ASSERT_TRUE(facts.ok()) << json;
-    decided += expect_same(native.value().code(), facts.value(), {}, json) ? 1 : 0;
-  }
+  int decided =
+      test::decided_alone_of_random_cases(native.value().code(), 12, kCases, test::random_worker);
   EXPECT_GT(decided, kCases * 9 / 10);
 }
 
@@ -129,16 +143,9 @@ TEST_F(NativeTest, ChangedRulesGetAModuleOfTheirOwn) {
   ASSERT_NE(rules, nullptr);
   fs::path copy = dir_ / "huzhou";
   fs::copy(std::string(TIAOLI_SOURCE_DIR) + "/rules/huzhou", copy, fs::copy_options::recursive);
-  std::string parameters;
-  {
-    std::ifstream in(copy / "parameters.yaml");
-    parameters.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  const std::string from = "  min_age:\n    type: int\n    value: 18\n";
-  auto at = parameters.find(from);
-  ASSERT_NE(at, std::string::npos);
-  parameters.replace(at, from.size(), "  min_age:\n    type: int\n    value: 20\n");
-  std::ofstream(copy / "parameters.yaml") << parameters;
+  ASSERT_TRUE(replace_in_file(copy / "parameters.yaml",
+                              "  min_age:\n    type: int\n    value: 18\n",
+                              "  min_age:\n    type: int\n    value: 20\n"));
   auto changed = load(copy.string());
   ASSERT_NE(changed, nullptr);
 
@@ -169,89 +176,62 @@ TEST_F(NativeTest, ADecisionGeneratedCodeCannotDecideIsRefusedWithTheReason) {
   ASSERT_NE(rules, nullptr);
   auto native = NativeDecision::compile(*rules, "selection.publicity", options_);
   ASSERT_FALSE(native.ok());
-  EXPECT_NE(native.error().message.find("selection.publicity cannot be compiled natively"),
-            std::string::npos)
-      << native.error().message;
-  EXPECT_NE(native.error().message.find("nth_working_day"), std::string::npos)
-      << native.error().message;
+  const std::string& message = native.error().message;
+  EXPECT_TRUE(contains(message,
+                       "decision selection.publicity cannot be compiled natively: it "
+                       "calls nth_working_day()"))
+      << message;
   auto unknown = NativeDecision::compile(*rules, "selection.eligibilty", options_);
   ASSERT_FALSE(unknown.ok());
   EXPECT_NE(unknown.error().message.find("selection.eligibilty"), std::string::npos);
 }
 
 TEST_F(NativeTest, AMissingCompilerIsReported) {
-  auto rules = huzhou();
-  ASSERT_NE(rules, nullptr);
   options_.compiler = (dir_ / "no-such-c++").string();
-  auto native = NativeDecision::compile(*rules, "selection.eligibility", options_);
-  ASSERT_FALSE(native.ok());
-  EXPECT_NE(native.error().message.find("cannot run the C++ compiler"), std::string::npos)
-      << native.error().message;
+  std::string message = compile_error();
+  EXPECT_TRUE(contains(message, "cannot run the C++ compiler")) << message;
 }
 
 TEST_F(NativeTest, TheCompilersMessagesAreReported) {
-  auto rules = huzhou();
-  ASSERT_NE(rules, nullptr);
   options_.flags = {"-fno-such-option-for-tiaoli"};
-  auto native = NativeDecision::compile(*rules, "selection.eligibility", options_);
-  ASSERT_FALSE(native.ok());
-  const std::string& message = native.error().message;
-  EXPECT_NE(message.find("exited with status"), std::string::npos) << message;
-  EXPECT_NE(message.find("-fno-such-option-for-tiaoli"), std::string::npos) << message;
-  EXPECT_NE(message.find("the source is kept in"), std::string::npos) << message;
+  std::string message = compile_error();
+  EXPECT_TRUE(contains(message, "exited with status")) << message;
+  EXPECT_TRUE(contains(message, "-fno-such-option-for-tiaoli")) << message;
+  EXPECT_TRUE(contains(message, "the source is kept in")) << message;
   for (const auto& entry : fs::directory_iterator(dir_ / "cache")) {
     EXPECT_NE(entry.path().extension(), ".so") << "no module is left: " << entry.path();
   }
 }
 
 TEST_F(NativeTest, ACompilerThatHangsIsStopped) {
-  auto rules = huzhou();
-  ASSERT_NE(rules, nullptr);
   fs::path script = dir_ / "slow-c++";
   std::ofstream(script) << "#!/bin/sh\nsleep 60\n";
   fs::permissions(script, fs::perms::owner_all);
   options_.compiler = script.string();
   options_.timeout_seconds = 1;
-  auto native = NativeDecision::compile(*rules, "selection.eligibility", options_);
-  ASSERT_FALSE(native.ok());
-  EXPECT_NE(native.error().message.find("stopped after 1 s"), std::string::npos)
-      << native.error().message;
+  std::string message = compile_error();
+  EXPECT_TRUE(contains(message, "stopped after 1 s")) << message;
 }
 
 TEST_F(NativeTest, ACacheOthersCanWriteToIsRefused) {
-  auto rules = huzhou();
-  ASSERT_NE(rules, nullptr);
   fs::path shared = dir_ / "shared";
   fs::create_directories(shared);
   ASSERT_EQ(chmod(shared.c_str(), 0777), 0);
   options_.cache_dir = shared.string();
-  auto native = NativeDecision::compile(*rules, "selection.eligibility", options_);
-  ASSERT_FALSE(native.ok());
-  EXPECT_NE(native.error().message.find("writable by no one else"), std::string::npos)
-      << native.error().message;
+  std::string message = compile_error();
+  EXPECT_TRUE(contains(message, "writable by no one else")) << message;
 }
 
 TEST_F(NativeTest, AModuleForOtherHeadersIsNotLoaded) {
-  auto rules = huzhou();
-  ASSERT_NE(rules, nullptr);
   // Headers whose values are laid out differently: the module refuses this program.
   fs::path headers = dir_ / "include";
   fs::copy(std::string(TIAOLI_SOURCE_DIR) + "/include", headers, fs::copy_options::recursive);
-  std::string text;
-  {
-    std::ifstream in(headers / "tiaoli" / "generated.hpp");
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  const std::string from = "std::size_t value_size = sizeof(Value);";
-  auto at = text.find(from);
-  ASSERT_NE(at, std::string::npos);
-  text.replace(at, from.size(), "std::size_t value_size = sizeof(Value) + 8;");
-  std::ofstream(headers / "tiaoli" / "generated.hpp") << text;
+  ASSERT_TRUE(replace_in_file(headers / "tiaoli" / "generated.hpp",
+                              "std::size_t value_size = sizeof(Value);",
+                              "std::size_t value_size = sizeof(Value) + 8;"));
   options_.include_dir = headers.string();
-  auto native = NativeDecision::compile(*rules, "selection.eligibility", options_);
-  ASSERT_FALSE(native.ok());
-  EXPECT_NE(native.error().message.find("compiled against other tiaoli headers"), std::string::npos)
-      << native.error().message;
+  std::string message = compile_error();
+  EXPECT_TRUE(contains(message, "compiled against other tiaoli headers")) << message;
 }
 
 }  // namespace
