@@ -1,19 +1,34 @@
 #include "eval/failure_lists.hpp"
 
+#include <array>
+#include <atomic>
+#include <memory>
+
 #include "eval/decide.hpp"
 
 namespace tiaoli::detail {
+namespace {
+
+// The lists one thread keeps for one FailureLists. A thread keeps them for a few decisions at a
+// time (by id, so lists of a rule set since unloaded are never given out; they are dropped when
+// their place is needed).
+struct KeptLists {
+  std::uint64_t owner = 0;
+  std::unique_ptr<Value[]> lists;  // by set of failing rules; null Values until made
+};
+constexpr std::size_t kKeptPerThread = 8;
+
+std::uint64_t next_id() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
+}  // namespace
 
 FailureLists::FailureLists(const DecisionDef& def)
-    : def_(def), size_(def.rules.size() <= kMaxRules ? std::size_t{1} << def.rules.size() : 0) {
-  if (size_ == 0) return;
-  lists_ = std::make_unique<std::atomic<const Value*>[]>(size_);
-  for (std::size_t i = 0; i < size_; ++i) lists_[i].store(nullptr, std::memory_order_relaxed);
-}
-
-FailureLists::~FailureLists() {
-  for (std::size_t i = 0; i < size_; ++i) delete lists_[i].load(std::memory_order_relaxed);
-}
+    : def_(def),
+      size_(def.rules.size() <= kMaxRules ? std::size_t{1} << def.rules.size() : 0),
+      id_(next_id()) {}
 
 Value FailureLists::make(std::uint64_t failed) const {
   if (failed == 0) return Value(empty_list());
@@ -29,16 +44,16 @@ void FailureLists::assign(std::uint64_t failed, Value& field) const {
     field = make(failed);
     return;
   }
-  std::atomic<const Value*>& slot = lists_[failed];
-  const Value* list = slot.load(std::memory_order_acquire);
-  if (list == nullptr) {
-    auto made = std::make_unique<const Value>(make(failed));
-    if (slot.compare_exchange_strong(list, made.get(), std::memory_order_acq_rel)) {
-      list = made.release();
-    }  // else another thread stored one first: `list` is that one, ours is dropped
+  thread_local std::array<KeptLists, kKeptPerThread> kept;
+  KeptLists& mine = kept[id_ % kKeptPerThread];
+  if (mine.owner != id_) {
+    mine.owner = id_;
+    mine.lists = std::make_unique<Value[]>(size_);
   }
-  if (field.kind() == Value::Kind::kList && &field.as_list() == &list->as_list()) return;
-  field = *list;
+  Value& list = mine.lists[failed];
+  if (list.is_null()) list = make(failed);
+  if (field.kind() == Value::Kind::kList && &field.as_list() == &list.as_list()) return;
+  field = list;
 }
 
 }  // namespace tiaoli::detail

@@ -1,12 +1,11 @@
-// The failure lists of an `all` decision's outcomes, one per set of failing rules, made the first
-// time a decision needs it and shared by every later decision on any thread (an outcome's list
-// is immutable): deciding then allocates nothing.
+// The failure lists of an `all` decision's outcomes, one per set of failing rules. Each thread
+// keeps the lists it has made (an outcome's list is immutable) and gives the same one again to
+// every later case that fails the same rules: deciding allocates nothing then. Per thread, not
+// shared: threads copying one shared list would contend on its reference count.
 #pragma once
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 
 #include "model/model.hpp"
 
@@ -18,9 +17,6 @@ class FailureLists {
   static constexpr std::size_t kMaxRules = 12;
 
   explicit FailureLists(const DecisionDef& def);
-  ~FailureLists();
-  FailureLists(const FailureLists&) = delete;
-  FailureLists& operator=(const FailureLists&) = delete;
 
   // Sets `field` to the list of the codes of the rules in `failed` (bit i: rule i), in rule order.
   void assign(std::uint64_t failed, Value& field) const;
@@ -29,8 +25,8 @@ class FailureLists {
   Value make(std::uint64_t failed) const;
 
   const DecisionDef& def_;
-  std::size_t size_;                                    // 2^rules, or 0 beyond kMaxRules
-  std::unique_ptr<std::atomic<const Value*>[]> lists_;  // by `failed`; null until needed
+  std::size_t size_;  // 2^rules, or 0 beyond kMaxRules
+  std::uint64_t id_;  // unique in the process: what a thread's kept lists belong to
 };
 
 }  // namespace tiaoli::detail

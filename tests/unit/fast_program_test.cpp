@@ -228,8 +228,9 @@ TEST(PreparedDecision, ReusesTheOutcomeRecordAcrossCases) {
   EXPECT_EQ(outcome.field_name(1), "failed");
 }
 
-// An `all` decision's failure lists are made once per set of failing rules and shared: deciding
-// the same failures again (in another record, on another thread) allocates no new list.
+// An `all` decision's failure lists are made once per thread and set of failing rules: deciding
+// the same failures again (into another record) allocates no new list; another thread makes its
+// own, equal one.
 TEST(FastProgram, CasesThatFailTheSameRulesShareOneFailureList) {
   auto rules = huzhou();
   auto prepared = rules->prepare("selection.eligibility").value();
@@ -247,7 +248,7 @@ TEST(FastProgram, CasesThatFailTheSameRulesShareOneFailureList) {
   EXPECT_EQ(&first.fields[1].as_list(), &second.fields[1].as_list());
   Record elsewhere;
   std::thread([&] { ASSERT_TRUE(prepared.decide_outcome(young.value(), elsewhere)); }).join();
-  EXPECT_EQ(&first.fields[1].as_list(), &elsewhere.fields[1].as_list());
+  EXPECT_EQ(elsewhere.fields[1], first.fields[1]);
   // Another set of failures has a list of its own.
   auto unqualified = rules->parse_facts(test::kBarredOn1March, FactsFormat::kJson);
   ASSERT_TRUE(unqualified.ok());
@@ -255,6 +256,17 @@ TEST(FastProgram, CasesThatFailTheSameRulesShareOneFailureList) {
   ASSERT_EQ(second.fields[1].as_list().size(), 1U);
   EXPECT_EQ(second.fields[1].as_list()[0].to_string(), "BARRED_TWO_UNQUALIFIED");
   EXPECT_EQ(first.fields[1].as_list()[1].to_string(), "AGE_UNDER_18");  // untouched
+  // A rule set loaded again keeps lists of its own.
+  auto reloaded = RuleSet::load(std::string(TIAOLI_SOURCE_DIR) + "/rules/huzhou");
+  ASSERT_TRUE(reloaded.ok());
+  auto facts = reloaded.value()->parse_facts(test::kBarredOn1March, FactsFormat::kJson);
+  Record other;
+  ASSERT_TRUE(reloaded.value()
+                  ->prepare("selection.eligibility")
+                  .value()
+                  .decide_outcome(facts.value(), other));
+  EXPECT_EQ(other.fields[1], second.fields[1]);
+  EXPECT_NE(&other.fields[1].as_list(), &second.fields[1].as_list());
 }
 
 // Beyond FailureLists::kMaxRules rules a list is made per decision, with the same contents.
