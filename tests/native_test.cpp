@@ -138,6 +138,29 @@ TEST_F(NativeTest, ASecondCompileLoadsTheModuleFromTheCache) {
   EXPECT_EQ(files, 1);
 }
 
+TEST_F(NativeTest, ADamagedModuleInTheCacheIsMadeAgain) {
+  auto rules = huzhou();
+  ASSERT_NE(rules, nullptr);
+  auto made = NativeDecision::compile(*rules, "selection.eligibility", options_);
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  // Another cache holding a file of that name that is not a module (a disk that filled up, a
+  // file copied by hand): this program has not loaded it.
+  fs::path other = dir_ / "other-cache";
+  fs::create_directories(other);
+  fs::permissions(other, fs::perms::owner_all);
+  fs::path damaged = other / fs::path(made.value().library()).filename();
+  std::ofstream(damaged) << "not a shared object";
+  options_.cache_dir = other.string();
+  auto again = NativeDecision::compile(*rules, "selection.eligibility", options_);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_FALSE(again.value().from_cache());
+  EXPECT_EQ(again.value().library(), damaged.string());
+  EXPECT_GT(fs::file_size(damaged), 1000U);
+  auto facts = rules->parse_facts(test::kBarredOn1March, FactsFormat::kJson);
+  Record outcome;
+  EXPECT_TRUE(again.value().code().decide_generated(facts.value(), Date{20513}, outcome));
+}
+
 TEST_F(NativeTest, ChangedRulesGetAModuleOfTheirOwn) {
   auto rules = huzhou();
   ASSERT_NE(rules, nullptr);

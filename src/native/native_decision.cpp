@@ -140,13 +140,21 @@ Result<NativeDecision> NativeDecision::compile(const RuleSet& rules, std::string
                             .string();
   std::error_code ignored;
   bool from_cache = fs::exists(library, ignored);
+  Result<generated::NativeModule> module = Error{};
+  if (from_cache) {
+    module = load_module(library);
+    if (!module.ok()) {  // damaged, or not a module: made again below
+      fs::remove(library, ignored);
+      from_cache = false;
+    }
+  }
   if (!from_cache) {
     Status compiled =
         compile_module(source.value(), library, compiler, include_dir.value(), options);
     if (!compiled.ok()) return compiled.error();
+    module = load_module(library);
+    if (!module.ok()) return module.error();
   }
-  Result<generated::NativeModule> module = load_module(library);
-  if (!module.ok()) return module.error();
   if (std::strcmp(module.value().decision, id.c_str()) != 0 ||
       module.value().content_hash != rules.content_hash()) {
     return Error{"the native module " + library + " decides another decision or rule set", "", {}};
