@@ -9,6 +9,10 @@
 //   justify      decide(justify=true) on parsed facts, 1 thread and N threads
 //   justify_json decide(justify=true) + Decision::to_json, 1 thread
 //   end_to_end   parse_facts + decide(justify=false), 1 thread and N threads
+//   prepared     PreparedDecision::decide_outcome into a reused record, 1 thread and N threads
+//   native       NativeDecision::decide_outcome (compiled, or found in the cache, before timing;
+//                each outcome checked against decide's first), 1 thread and N threads; when it
+//                cannot be compiled, "native_problem" says why
 // Each figure is the best of R passes over the whole file. --out writes {"id", "outcome"} lines.
 #include <algorithm>
 #include <atomic>
@@ -144,6 +148,38 @@ int main(int argc, char** argv) {
   double e2e_1 = best_of(repeat, 1, n, end_to_end);
   double e2e_n = best_of(repeat, threads, n, end_to_end);
 
+  // Outcome only into a record each thread reuses: the prepared decision, the native module.
+  auto prepared = rules.prepare(decision);
+  if (!prepared) die(prepared.error().message);
+  auto into_record = [&](const auto& decider) {
+    return [&](std::size_t b, std::size_t e) {
+      tiaoli::Record outcome;
+      std::size_t local = 0;
+      for (std::size_t i = b; i < e; ++i) {
+        if (!decider.decide_outcome(*facts[i], outcome)) die("line " + std::to_string(i + 1));
+        local += outcome.fields.size();
+      }
+      sink += local;
+    };
+  };
+  double prepared_1 = best_of(repeat, 1, n, into_record(prepared.value()));
+  double prepared_n = best_of(repeat, threads, n, into_record(prepared.value()));
+  auto native = tiaoli::NativeDecision::compile(rules, decision);
+  double native_1 = 0;
+  double native_n = 0;
+  if (native) {
+    for (std::size_t i = 0; i < n; ++i) {
+      tiaoli::Record outcome;
+      auto d = rules.decide(decision, *facts[i], outcome_only);
+      if (!native.value().decide_outcome(*facts[i], outcome) ||
+          outcome.fields != d.value().outcome().fields) {
+        die("the native module disagrees with decide on line " + std::to_string(i + 1));
+      }
+    }
+    native_1 = best_of(repeat, 1, n, into_record(native.value()));
+    native_n = best_of(repeat, threads, n, into_record(native.value()));
+  }
+
   if (!out_path.empty()) {
     std::ofstream out(out_path);
     for (std::size_t i = 0; i < n; ++i) {
@@ -164,8 +200,14 @@ int main(int argc, char** argv) {
       {"justify_per_s", {{"1", rate(justify_1)}, {std::to_string(threads), rate(justify_n)}}},
       {"justify_json_per_s", {{"1", rate(json_1)}}},
       {"end_to_end_per_s", {{"1", rate(e2e_1)}, {std::to_string(threads), rate(e2e_n)}}},
+      {"prepared_per_s", {{"1", rate(prepared_1)}, {std::to_string(threads), rate(prepared_n)}}},
       {"checksum", sink.load()},
   };
+  if (native) {
+    report["native_per_s"] = {{"1", rate(native_1)}, {std::to_string(threads), rate(native_n)}};
+  } else {
+    report["native_problem"] = native.error().message;
+  }
   std::cout << report.dump() << "\n";
   return 0;
 }

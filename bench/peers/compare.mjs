@@ -172,6 +172,14 @@ for (const c of cases) {
   rows.push({ engine: `tiaoli C++ API, outcome only, ${jobs} threads`, rate: a.outcome_per_s[String(jobs)], kind: 'apiN', agree: agreeApi });
   rows.push({ engine: 'tiaoli C++ API, with justification, 1 thread', rate: a.justify_per_s['1'], kind: 'api', agree: agreeApi });
   rows.push({ engine: 'tiaoli C++ API, JSON text → outcome, 1 thread', rate: a.end_to_end_per_s['1'], kind: 'api', agree: agreeApi });
+  rows.push({ engine: 'tiaoli PreparedDecision, outcome only, 1 thread', rate: a.prepared_per_s['1'], kind: 'api', agree: agreeApi });
+  if (a.native_per_s) {
+    // peer_api checks every native outcome against decide's before timing it.
+    rows.push({ engine: 'tiaoli NativeDecision (compiled at run time), 1 thread', rate: a.native_per_s['1'], kind: 'native1', agree: agreeApi });
+    rows.push({ engine: `tiaoli NativeDecision (compiled at run time), ${jobs} threads`, rate: a.native_per_s[String(jobs)], kind: 'api', agree: agreeApi });
+  } else {
+    notes.push(`No NativeDecision rows: ${a.native_problem}`);
+  }
   console.error(`  tiaoli C++ API: ${JSON.stringify(a)}`);
 
   // json-rules-engine: one JS thread, awaiting each run.
@@ -219,14 +227,16 @@ for (const t of tables) {
   const apiN = by('apiN');
   const cli = Math.max(...t.rows.filter((r) => r.kind === 'cli').map((r) => r.rate));
   md += `\n**${t.decision}** (${t.n.toLocaleString('en-US')} cases)\n\n`;
-  md += `| engine | decisions/s | tiaoli API 1 thread ÷ this | tiaoli API ${jobs} threads ÷ this | best tiaoli CLI ÷ this | agrees with tiaoli |\n|---|---:|---:|---:|---:|---|\n`;
+  const native1 = by('native1');
+  const nativeColumn = native1 ? ' tiaoli native 1 thread ÷ this |' : '';
+  md += `| engine | decisions/s | tiaoli API 1 thread ÷ this | tiaoli API ${jobs} threads ÷ this | best tiaoli CLI ÷ this |${nativeColumn} agrees with tiaoli |\n|---|---:|---:|---:|---:|${native1 ? '---:|' : ''}---|\n`;
   for (const r of t.rows) {
     const ratio = (ref) => (r.kind === 'peer' || r.kind === 'peerN' ? `${(ref / r.rate).toFixed(1)}×` : '');
-    md += `| ${r.engine} | ${fmt(r.rate)} | ${ratio(api1)} | ${ratio(apiN)} | ${ratio(cli)} | ${r.agree} |\n`;
+    md += `| ${r.engine} | ${fmt(r.rate)} | ${ratio(api1)} | ${ratio(apiN)} | ${ratio(cli)} |${native1 ? ` ${ratio(native1)} |` : ''} ${r.agree} |\n`;
   }
 }
 if (notes.length) md += '\n' + [...new Set(notes)].map((n) => `Note: ${n}`).join('\n') + '\n';
-md += '\nThe CLI rows time the whole process (start, load the rule set, parse each JSON line, decide, write a JSON line); the API rows time `RuleSet::decide` on facts parsed beforehand (best of 3), except "JSON text → outcome" which includes `parse_facts`; the peers time their evaluate call on JavaScript objects parsed beforehand.\n';
+md += '\nThe CLI rows time the whole process (start, load the rule set, parse each JSON line, decide, write a JSON line); the API rows time `RuleSet::decide` on facts parsed beforehand (best of 3), except "JSON text → outcome" which includes `parse_facts`, and the PreparedDecision and NativeDecision rows, which decide into a record each thread reuses (the native module is compiled, or loaded from its cache, before the timing); the peers time their evaluate call on JavaScript objects parsed beforehand.\n';
 console.log('\n' + md);
 if (args.markdown) writeFileSync(args.markdown, md);
 if (failures) {
