@@ -18,23 +18,6 @@ bool same_key_space(const Type* a, const Type* b) {
   return keyable(a) && keyable(b) && a->kind == b->kind && a->enum_info == b->enum_info;
 }
 
-std::optional<std::int64_t> key_if_keyable(const Value& value) {
-  switch (value.kind()) {
-    case Value::Kind::kInt:
-      return value.as_int();
-    case Value::Kind::kDate:
-      return value.as_date().days;
-    case Value::Kind::kBool:
-      return value.as_bool() ? 1 : 0;
-    case Value::Kind::kEnum: {
-      const EnumValue& e = value.as_enum();
-      return e.type->ordered ? e.rank() : e.index;
-    }
-    default:
-      return std::nullopt;
-  }
-}
-
 namespace {
 
 std::int64_t key_of(const Value& value) {

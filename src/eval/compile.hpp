@@ -20,7 +20,27 @@ bool keyable(const Type* type);
 // Two operands compare by key when they have the same keyable type (the checker makes an int
 // operand beside a decimal one a decimal comparison, which is left to the interpreter).
 bool same_key_space(const Type* a, const Type* b);
-std::optional<std::int64_t> key_if_keyable(const Value& value);  // nullopt: not keyable
+
+// An enum value's key: its rank when the enum is ordered, else its index.
+inline std::int64_t enum_key(const EnumValue& e) {
+  return e.type->ordered ? e.type->ranks[static_cast<std::size_t>(e.index)] : e.index;
+}
+
+// nullopt: not keyable. Inline: the compiled evaluators and the fast path call it per value.
+inline std::optional<std::int64_t> key_if_keyable(const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::kInt:
+      return value.as_int();
+    case Value::Kind::kDate:
+      return value.as_date().days;
+    case Value::Kind::kBool:
+      return value.as_bool() ? 1 : 0;
+    case Value::Kind::kEnum:
+      return enum_key(value.as_enum());
+    default:
+      return std::nullopt;
+  }
+}
 
 // Shared by the compiled evaluators and the fast path (fast_run.cpp).
 

@@ -114,27 +114,47 @@ const Value* read_param(const FastOp& op, Run& run) {
 std::int64_t key_constant(const FastOp& op, Run&) { return op.constant; }
 std::int64_t key_as_of(const FastOp&, Run& run) { return run.context.as_of.days; }
 
-// The key of a stored value of kind `kind` (the op's type); the interpreter's error when absent.
+// The key of stored value `v` of kind `kind` (the op's type); the interpreter's error when absent.
 template <Value::Kind kind>
-std::int64_t key_stored(const FastOp& op, Run& run) {
-  const Value* v = read(op, run);
+std::int64_t key_of_stored(const Value* v, Run& run) {
   if (v == nullptr || v->kind() != kind) return run.give_up();
   if constexpr (kind == Value::Kind::kBool) return v->as_bool() ? 1 : 0;
   if constexpr (kind == Value::Kind::kInt) return v->as_int();
   if constexpr (kind == Value::Kind::kDate) return v->as_date().days;
-  return *key_if_keyable(*v);  // an enum: by rank, or by index when unordered
+  return enum_key(v->as_enum());
 }
 
-KeyFn stored_key_for(const Type& type) {
-  switch (type.kind) {
+// The key of what op's reader reads; for the two commonest reads, the reader called directly.
+template <Value::Kind kind>
+std::int64_t key_stored(const FastOp& op, Run& run) {
+  return key_of_stored<kind>(read(op, run), run);
+}
+template <Value::Kind kind>
+std::int64_t key_fact_field(const FastOp& op, Run& run) {
+  return key_of_stored<kind>(read_fact_field(op, run), run);
+}
+template <Value::Kind kind>
+std::int64_t key_element_field(const FastOp& op, Run& run) {
+  return key_of_stored<kind>(read_element_field(op, run), run);
+}
+
+template <Value::Kind kind>
+KeyFn stored_key_of_kind(FastKind reads) {
+  if (reads == FastKind::kFactField) return key_fact_field<kind>;
+  if (reads == FastKind::kElementField) return key_element_field<kind>;
+  return key_stored<kind>;
+}
+
+KeyFn stored_key_for(const FastOp& op) {
+  switch (op.type->kind) {
     case TypeKind::kBool:
-      return key_stored<Value::Kind::kBool>;
+      return stored_key_of_kind<Value::Kind::kBool>(op.kind);
     case TypeKind::kInt:
-      return key_stored<Value::Kind::kInt>;
+      return stored_key_of_kind<Value::Kind::kInt>(op.kind);
     case TypeKind::kDate:
-      return key_stored<Value::Kind::kDate>;
+      return stored_key_of_kind<Value::Kind::kDate>(op.kind);
     case TypeKind::kEnum:
-      return key_stored<Value::Kind::kEnum>;
+      return stored_key_of_kind<Value::Kind::kEnum>(op.kind);
     default:
       return nullptr;
   }
@@ -498,7 +518,7 @@ void bind_fast_op(FastOp& op) {
     op.read = op.aggregate == Aggregate::kMin ? read_min_max<Aggregate::kMin>
                                               : read_min_max<Aggregate::kMax>;
   }
-  op.key = op.read != nullptr ? stored_key_for(*op.type) : computed_key_for(op);
+  op.key = op.read != nullptr ? stored_key_for(op) : computed_key_for(op);
   if (op.kind == FastKind::kStored) {
     auto key = key_if_keyable(*op.stored);
     op.key = key ? key_constant : nullptr;
@@ -510,8 +530,12 @@ bool run_fast_program(const FastProgram& program, EvalContext& context, Record& 
   if (context.parameter_overrides != nullptr && !context.parameter_overrides->empty()) return false;
   const DecisionDef& def = *program.def;
   Run run(context);
+  std::size_t fields = def.output->fields.size();
+  // run_all sets every field; first and unique set the chosen rule's, the others stay null.
+  if (def.hit != HitPolicy::kAll || outcome.type != def.output || outcome.fields.size() != fields) {
+    outcome.fields.assign(fields, Value());
+  }
   outcome.type = def.output;
-  outcome.fields.assign(def.output->fields.size(), Value());
   if (def.hit == HitPolicy::kAll) {
     run_all(program, run, outcome);
   } else {
