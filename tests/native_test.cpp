@@ -226,6 +226,12 @@ TEST_F(NativeTest, TheCompilersMessagesAreReported) {
   }
 }
 
+TEST_F(NativeTest, AFolderWithoutTiaolisHeadersIsReported) {
+  options_.include_dir = (dir_ / "nowhere").string();
+  std::string message = compile_error();
+  EXPECT_TRUE(contains(message, "tiaoli's headers are not in " + options_.include_dir)) << message;
+}
+
 TEST_F(NativeTest, ACompilerThatHangsIsStopped) {
   fs::path script = dir_ / "slow-c++";
   std::ofstream(script) << "#!/bin/sh\nsleep 60\n";

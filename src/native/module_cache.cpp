@@ -36,6 +36,11 @@ std::string file_text(const fs::path& path) {
   return text.str();
 }
 
+bool holds_headers(const std::string& dir) {
+  std::error_code ignored;
+  return fs::exists(fs::path(dir) / "tiaoli" / "generated.hpp", ignored);
+}
+
 }  // namespace
 
 Result<std::string> native_cache_dir(const std::string& chosen) {
@@ -60,12 +65,18 @@ Result<std::string> native_cache_dir(const std::string& chosen) {
 }
 
 Result<std::string> native_include_dir(const std::string& chosen) {
-  if (!chosen.empty()) return chosen;
-  if (std::string dir = environment("TIAOLI_INCLUDE_DIR"); !dir.empty()) return dir;
+  std::string given = chosen.empty() ? environment("TIAOLI_INCLUDE_DIR") : chosen;
+  if (!given.empty()) {
+    if (holds_headers(given)) return given;
+    return Error{
+        "tiaoli's headers are not in " + given + " (it has no tiaoli/generated.hpp; " +
+            (chosen.empty() ? "from TIAOLI_INCLUDE_DIR" : "from NativeOptions::include_dir") + ")",
+        "",
+        {}};
+  }
   std::string looked;
   for (const char* dir : {TIAOLI_SOURCE_INCLUDE_DIR, TIAOLI_INSTALLED_INCLUDE_DIR}) {
-    std::error_code ignored;
-    if (fs::exists(fs::path(dir) / "tiaoli" / "generated.hpp", ignored)) return std::string(dir);
+    if (holds_headers(dir)) return std::string(dir);
     looked += looked.empty() ? dir : std::string(", ") + dir;
   }
   return Error{"tiaoli's headers were not found (looked in " + looked +

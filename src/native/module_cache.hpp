@@ -13,8 +13,8 @@ namespace tiaoli::detail {
 // user and no one else can write to it: modules found there are loaded into the program.
 Result<std::string> native_cache_dir(const std::string& chosen);
 
-// `chosen`, else $TIAOLI_INCLUDE_DIR, else the first of tiaoli's source and installed include
-// folders that holds tiaoli/generated.hpp.
+// `chosen`, else $TIAOLI_INCLUDE_DIR (an error unless it holds tiaoli/generated.hpp), else the
+// first of tiaoli's source and installed include folders that holds it.
 Result<std::string> native_include_dir(const std::string& chosen);
 
 // `chosen`, else $TIAOLI_CXX, else the compiler tiaoli was built with.
