@@ -226,6 +226,17 @@ TEST_F(NativeTest, TheCompilersMessagesAreReported) {
   }
 }
 
+TEST_F(NativeTest, ACacheItCreatesIsTheUsersAloneWhateverTheUmask) {
+  auto rules = huzhou();
+  ASSERT_NE(rules, nullptr);
+  options_.cache_dir = (dir_ / "new" / "cache").string();
+  mode_t old_mask = umask(002);  // group-writable files, as on systems with a group per user
+  auto native = NativeDecision::compile(*rules, "selection.eligibility", options_);
+  umask(old_mask);
+  ASSERT_TRUE(native.ok()) << native.error().message;
+  EXPECT_EQ(fs::status(options_.cache_dir).permissions(), fs::perms::owner_all);
+}
+
 TEST_F(NativeTest, AFolderWithoutTiaolisHeadersIsReported) {
   options_.include_dir = (dir_ / "nowhere").string();
   std::string message = compile_error();

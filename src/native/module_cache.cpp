@@ -46,7 +46,10 @@ bool holds_headers(const std::string& dir) {
 Result<std::string> native_cache_dir(const std::string& chosen) {
   std::string dir = chosen.empty() ? default_cache_dir() : chosen;
   std::error_code error;
-  fs::create_directories(dir, error);
+  if (fs::create_directories(dir, error)) {
+    // Made here: for this user alone, whatever the umask (a group-writable one would be refused).
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, error);
+  }
   if (error) {
     return Error{"cannot create the native module cache " + dir + ": " + error.message(), "", {}};
   }
