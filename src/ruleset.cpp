@@ -160,7 +160,8 @@ Out decide_case(const RuleSetModel& model, const Facts& facts, const EvalOptions
   }
 }
 
-Result<Decision> decide_index(const std::shared_ptr<const RuleSet>& ruleset, int decision,
+// `ruleset` by value: moved into the Decision, so its reference count is updated once a decision.
+Result<Decision> decide_index(std::shared_ptr<const RuleSet> ruleset, int decision,
                               const Facts& facts, const EvalOptions& options) {
   return decide_case<Result<Decision>>(
       ruleset->model(), facts, options,
@@ -170,7 +171,7 @@ Result<Decision> decide_index(const std::shared_ptr<const RuleSet>& ruleset, int
         if (!trace) trace = detail::run_decision(decision, context, options.justify);
         trace->parameter_overrides = std::move(overrides);
         if (options.justify) trace->facts = facts.bound().record;
-        return Decision(ruleset, std::move(trace));
+        return Decision(std::move(ruleset), std::move(trace));
       });
 }
 
