@@ -12,6 +12,7 @@
 #include "generated_agreement.hpp"
 #include "tiaoli/tiaoli.hpp"
 #include "unit/random_cases.hpp"
+#include "unit/test_support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -57,10 +58,6 @@ class NativeTest : public ::testing::Test {
   fs::path dir_;
   NativeOptions options_;
 };
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // Replaces the first `from` in the file at `path` with `to`; false when it is not there.
 bool replace_in_file(const fs::path& path, const std::string& from, const std::string& to) {
@@ -200,27 +197,26 @@ TEST_F(NativeTest, ADecisionGeneratedCodeCannotDecideIsRefusedWithTheReason) {
   auto native = NativeDecision::compile(*rules, "selection.publicity", options_);
   ASSERT_FALSE(native.ok());
   const std::string& message = native.error().message;
-  EXPECT_TRUE(contains(message,
-                       "decision selection.publicity cannot be compiled natively: it "
-                       "calls nth_working_day()"))
-      << message;
+  EXPECT_TRUE(test::Contains(message,
+                             "decision selection.publicity cannot be compiled natively: it "
+                             "calls nth_working_day()"));
   auto unknown = NativeDecision::compile(*rules, "selection.eligibilty", options_);
   ASSERT_FALSE(unknown.ok());
-  EXPECT_NE(unknown.error().message.find("selection.eligibilty"), std::string::npos);
+  EXPECT_TRUE(test::Contains(unknown.error().message, "selection.eligibilty"));
 }
 
 TEST_F(NativeTest, AMissingCompilerIsReported) {
   options_.compiler = (dir_ / "no-such-c++").string();
   std::string message = compile_error();
-  EXPECT_TRUE(contains(message, "cannot run the C++ compiler")) << message;
+  EXPECT_TRUE(test::Contains(message, "cannot run the C++ compiler"));
 }
 
 TEST_F(NativeTest, TheCompilersMessagesAreReported) {
   options_.flags = {"-fno-such-option-for-tiaoli"};
   std::string message = compile_error();
-  EXPECT_TRUE(contains(message, "exited with status")) << message;
-  EXPECT_TRUE(contains(message, "-fno-such-option-for-tiaoli")) << message;
-  EXPECT_TRUE(contains(message, "the source is kept in")) << message;
+  EXPECT_TRUE(test::Contains(message, "exited with status"));
+  EXPECT_TRUE(test::Contains(message, "-fno-such-option-for-tiaoli"));
+  EXPECT_TRUE(test::Contains(message, "the source is kept in"));
   for (const auto& entry : fs::directory_iterator(dir_ / "cache")) {
     EXPECT_NE(entry.path().extension(), ".so") << "no module is left: " << entry.path();
   }
@@ -240,7 +236,7 @@ TEST_F(NativeTest, ACacheItCreatesIsTheUsersAloneWhateverTheUmask) {
 TEST_F(NativeTest, AFolderWithoutTiaolisHeadersIsReported) {
   options_.include_dir = (dir_ / "nowhere").string();
   std::string message = compile_error();
-  EXPECT_TRUE(contains(message, "tiaoli's headers are not in " + options_.include_dir)) << message;
+  EXPECT_TRUE(test::Contains(message, "tiaoli's headers are not in " + options_.include_dir));
 }
 
 TEST_F(NativeTest, ACompilerThatHangsIsStopped) {
@@ -250,7 +246,7 @@ TEST_F(NativeTest, ACompilerThatHangsIsStopped) {
   options_.compiler = script.string();
   options_.timeout_seconds = 1;
   std::string message = compile_error();
-  EXPECT_TRUE(contains(message, "stopped after 1 s")) << message;
+  EXPECT_TRUE(test::Contains(message, "stopped after 1 s"));
 }
 
 TEST_F(NativeTest, ACacheOthersCanWriteToIsRefused) {
@@ -259,7 +255,7 @@ TEST_F(NativeTest, ACacheOthersCanWriteToIsRefused) {
   ASSERT_EQ(chmod(shared.c_str(), 0777), 0);
   options_.cache_dir = shared.string();
   std::string message = compile_error();
-  EXPECT_TRUE(contains(message, "writable by no one else")) << message;
+  EXPECT_TRUE(test::Contains(message, "writable by no one else"));
 }
 
 TEST_F(NativeTest, AModuleForOtherHeadersIsNotLoaded) {
@@ -271,7 +267,7 @@ TEST_F(NativeTest, AModuleForOtherHeadersIsNotLoaded) {
                               "std::size_t value_size = sizeof(Value) + 8;"));
   options_.include_dir = headers.string();
   std::string message = compile_error();
-  EXPECT_TRUE(contains(message, "compiled against other tiaoli headers")) << message;
+  EXPECT_TRUE(test::Contains(message, "compiled against other tiaoli headers"));
 }
 
 }  // namespace

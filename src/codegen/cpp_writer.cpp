@@ -64,8 +64,9 @@ std::string value_literal(const Value& value) {
   }
 }
 
-// `all` decisions of at most this many rules keep each thread's failure lists (2^rules of them).
-constexpr std::size_t kCachedListRules = 12;
+// `all` decisions of at most this many rules keep each thread's failure lists (2^rules of them),
+// as the engine's fast path does.
+constexpr std::size_t kCachedListRules = FailureLists::kMaxRules;
 
 // Writes one decision's program as the body of its function.
 class DecisionWriter {

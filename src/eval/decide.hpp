@@ -20,22 +20,26 @@ std::shared_ptr<DecisionTrace> run_fast(int decision, EvalContext& context);
 // An empty list shared by every outcome that has one (no allocation).
 const std::shared_ptr<const List>& empty_list();
 
-// Sets an `all` decision's outcome: whether every rule held, and the codes of those that failed
-// (`failed(i)` for rule i), in rule order.
+// An `all` decision's failures list: the codes of the rules that failed (`failed(i)` for rule
+// i), in rule order; the shared empty list when none did.
 template <class Failed>
-void set_all_outcome(const DecisionDef& def, Record& outcome, Failed failed) {
+std::shared_ptr<const List> failure_codes(const DecisionDef& def, Failed failed) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < def.rules.size(); ++i) count += failed(i) ? 1 : 0;
-  std::shared_ptr<const List> failures = empty_list();
-  if (count > 0) {
-    auto codes = std::make_shared<List>();
-    codes->reserve(count);
-    for (std::size_t i = 0; i < def.rules.size(); ++i) {
-      if (failed(i)) codes->push_back(def.rules[i].code_value);
-    }
-    failures = std::move(codes);
+  if (count == 0) return empty_list();
+  auto codes = std::make_shared<List>();
+  codes->reserve(count);
+  for (std::size_t i = 0; i < def.rules.size(); ++i) {
+    if (failed(i)) codes->push_back(def.rules[i].code_value);
   }
-  outcome.fields[static_cast<std::size_t>(def.pass_field)] = Value(count == 0);
+  return codes;
+}
+
+// Sets an `all` decision's outcome: whether every rule held, and failure_codes(def, failed).
+template <class Failed>
+void set_all_outcome(const DecisionDef& def, Record& outcome, Failed failed) {
+  std::shared_ptr<const List> failures = failure_codes(def, failed);
+  outcome.fields[static_cast<std::size_t>(def.pass_field)] = Value(failures->empty());
   outcome.fields[static_cast<std::size_t>(def.failures_field)] = Value(std::move(failures));
 }
 

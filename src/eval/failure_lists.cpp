@@ -31,12 +31,7 @@ FailureLists::FailureLists(const DecisionDef& def)
       id_(next_id()) {}
 
 Value FailureLists::make(std::uint64_t failed) const {
-  if (failed == 0) return Value(empty_list());
-  auto codes = std::make_shared<List>();
-  for (std::size_t i = 0; i < def_.rules.size(); ++i) {
-    if ((failed >> i & 1U) != 0) codes->push_back(def_.rules[i].code_value);
-  }
-  return Value(std::shared_ptr<const List>(std::move(codes)));
+  return Value(failure_codes(def_, [failed](std::size_t i) { return (failed >> i & 1U) != 0; }));
 }
 
 void FailureLists::assign(std::uint64_t failed, Value& field) const {

@@ -10,9 +10,9 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <thread>
+
+#include "common/file_text.hpp"
 
 extern char** environ;
 
@@ -22,10 +22,7 @@ namespace {
 constexpr std::size_t kMessageTail = 4000;  // of the compiler's messages, in an error
 
 std::string tail_of(const std::string& log) {
-  std::ifstream in(log, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string all = text.str();
+  std::string all = file_text(log);
   return all.size() <= kMessageTail ? all : "…" + all.substr(all.size() - kMessageTail);
 }
 

@@ -6,9 +6,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "common/file_text.hpp"
 #include "common/hash.hpp"
 
 namespace fs = std::filesystem;
@@ -27,13 +26,6 @@ std::string default_cache_dir() {
   if (std::string home = environment("HOME"); !home.empty()) return home + "/.cache/tiaoli";
   std::error_code ignored;
   return (fs::temp_directory_path(ignored) / ("tiaoli-" + std::to_string(getuid()))).string();
-}
-
-std::string file_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 bool holds_headers(const std::string& dir) {

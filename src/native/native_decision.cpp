@@ -21,11 +21,9 @@ namespace fs = std::filesystem;
 namespace tiaoli {
 namespace {
 
-Value host_empty_list() { return generated::empty_list(); }
-
 const generated::NativeHost kHost{
     .completed_years = &generated::completed_years,
-    .empty_list = &host_empty_list,
+    .empty_list = &generated::empty_list,
     .date_part = &generated::date_part,
     .shift_days = &generated::shift_days_within_range,
     .enum_output = &generated::enum_output,
