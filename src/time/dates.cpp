@@ -73,31 +73,47 @@ int completed_years(const Civil& born, const Civil& today, AgeConvention convent
   return years < 0 ? 0 : years;
 }
 
+// Neri–Schneider (see civil_from_days) for days from about year -32800 (where n in march_year
+// would turn negative) to 9999.
+constexpr std::uint32_t kShift = 82;  // 400-year cycles added so that n stays positive
+constexpr std::int64_t kOffset = 719468 + 146097 * kShift;
+
+bool in_neri_schneider_range(std::int64_t days) noexcept {
+  return days >= -kOffset && days <= kLastDay;
+}
+
+// Neri–Schneider's first steps: the year that began on the 1 March on or before `days`, and the day
+// counted from that 1 March (0 … 365; 306 and after: January and February of the next year).
+struct MarchYear {
+  int year;
+  std::uint32_t day_of_year;
+};
+
+MarchYear march_year(std::int64_t days) noexcept {
+  const auto n = static_cast<std::uint32_t>(days + kOffset);
+  const std::uint32_t n1 = 4 * n + 3;
+  const std::uint32_t century = n1 / 146097;
+  const std::uint32_t n2 = n1 % 146097 / 4 * 4 + 3;
+  const std::uint64_t p2 = std::uint64_t{2939745} * n2;
+  const auto year_of_century = static_cast<std::uint32_t>(p2 >> 32);
+  return {static_cast<int>(100 * century + year_of_century) - static_cast<int>(400 * kShift),
+          static_cast<std::uint32_t>(p2) / 2939745 / 4};
+}
+
 }  // namespace
 
-// From about year -32800 (where n below would turn negative) to 9999: C. Neri and L. Schneider,
+// In in_neri_schneider_range: C. Neri and L. Schneider,
 // "Euclidean affine functions and their application to calendar algorithms" (2022), a few
 // multiplications and shifts, no division. Other days: H. Hinnant's civil_from_days.
 Civil civil_from_days(std::int64_t days) noexcept {
-  constexpr std::uint32_t kShift = 82;  // 400-year cycles added so that n stays positive
-  constexpr std::int64_t kOffset = 719468 + 146097 * kShift;
-  if (days >= -kOffset && days <= kLastDay) {
-    const auto n = static_cast<std::uint32_t>(days + kOffset);
-    const std::uint32_t n1 = 4 * n + 3;
-    const std::uint32_t century = n1 / 146097;
-    const std::uint32_t day_of_century = n1 % 146097 / 4;
-    const std::uint32_t n2 = 4 * day_of_century + 3;
-    const std::uint64_t p2 = std::uint64_t{2939745} * n2;
-    const auto year_of_century = static_cast<std::uint32_t>(p2 >> 32);
-    const std::uint32_t day_of_year = static_cast<std::uint32_t>(p2) / 2939745 / 4;
-    const std::uint32_t n3 = 2141 * day_of_year + 197913;
+  if (in_neri_schneider_range(days)) {
+    const MarchYear march = march_year(days);
+    const std::uint32_t n3 = 2141 * march.day_of_year + 197913;
     const std::uint32_t month = n3 >> 16;  // March = 3 ... February = 14
     const std::uint32_t day = (n3 & 0xffff) / 2141 + 1;
-    const bool january_or_february = day_of_year >= 306;
-    const auto year = static_cast<int>(100 * century + year_of_century) -
-                      static_cast<int>(400 * kShift) + (january_or_february ? 1 : 0);
-    return Civil{year, static_cast<int>(january_or_february ? month - 12 : month),
-                 static_cast<int>(day)};
+    const bool january_or_february = march.day_of_year >= 306;
+    return Civil{march.year + (january_or_february ? 1 : 0),
+                 static_cast<int>(january_or_february ? month - 12 : month), static_cast<int>(day)};
   }
   days += 719468;
   const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
@@ -138,21 +154,12 @@ struct YearAndOrdinal {
 };
 
 YearAndOrdinal year_and_ordinal(std::int64_t days) noexcept {
-  constexpr std::uint32_t kShift = 82;  // as in civil_from_days
-  constexpr std::int64_t kOffset = 719468 + 146097 * kShift;
-  if (days >= -kOffset && days <= kLastDay) {
-    // civil_from_days' first steps: the year and the day of the year counted from 1 March.
-    const auto n = static_cast<std::uint32_t>(days + kOffset);
-    const std::uint32_t n1 = 4 * n + 3;
-    const std::uint32_t century = n1 / 146097;
-    const std::uint32_t n2 = (n1 % 146097 / 4) * 4 + 3;
-    const std::uint64_t p2 = std::uint64_t{2939745} * n2;
-    const auto year_of_century = static_cast<std::uint32_t>(p2 >> 32);
-    const auto day_of_year = static_cast<int>(static_cast<std::uint32_t>(p2) / 2939745 / 4);
+  if (in_neri_schneider_range(days)) {
+    const MarchYear march = march_year(days);
+    const auto day_of_year = static_cast<int>(march.day_of_year);
     const bool january_or_february = day_of_year >= 306;
-    const int year = static_cast<int>(100 * century + year_of_century) -
-                     static_cast<int>(400 * kShift) + (january_or_february ? 1 : 0);
-    return {year, january_or_february ? day_of_year - 306 : day_of_year + 60};
+    return {march.year + (january_or_february ? 1 : 0),
+            january_or_february ? day_of_year - 306 : day_of_year + 60};
   }
   constexpr int kBefore[] = {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335};
   Civil civil = civil_from_days(days);
