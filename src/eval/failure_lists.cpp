@@ -31,6 +31,8 @@ FailureLists::FailureLists(const DecisionDef& def)
       id_(next_id()) {}
 
 Value FailureLists::make(std::uint64_t failed) const {
+  // Not the shared empty_list(): a thread's lists share no reference count with other threads.
+  if (failed == 0) return Value(std::shared_ptr<const List>(std::make_shared<List>()));
   return Value(failure_codes(def_, [failed](std::size_t i) { return (failed >> i & 1U) != 0; }));
 }
 

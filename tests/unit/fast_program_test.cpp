@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "eval/decide.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/failure_lists.hpp"
 #include "eval/fast_program.hpp"
@@ -256,6 +257,18 @@ TEST(FastProgram, CasesThatFailTheSameRulesShareOneFailureList) {
   ASSERT_EQ(second.fields[1].as_list().size(), 1U);
   EXPECT_EQ(second.fields[1].as_list()[0].to_string(), "BARRED_TWO_UNQUALIFIED");
   EXPECT_EQ(first.fields[1].as_list()[1].to_string(), "AGE_UNDER_18");  // untouched
+  // No failure: an empty list of the thread's own, not the one every thread shares.
+  auto of_age = rules->parse_facts(R"({"as_of": "2026-03-01", "candidate": {
+      "birth_date": "2008-02-29", "education": "中专", "political_quality": true,
+      "law_abiding": true, "good_conduct": true, "familiar_with_locality": true,
+      "communication_ability": true, "health_fit": true}})",
+                                   FactsFormat::kJson);
+  ASSERT_TRUE(of_age.ok());
+  Record eligible;
+  ASSERT_TRUE(prepared.decide_outcome(of_age.value(), eligible));
+  ASSERT_EQ(eligible.fields[0], Value(true));
+  EXPECT_TRUE(eligible.fields[1].as_list().empty());
+  EXPECT_NE(&eligible.fields[1].as_list(), detail::empty_list().get());
   // A rule set loaded again keeps lists of its own.
   auto reloaded = RuleSet::load(std::string(TIAOLI_SOURCE_DIR) + "/rules/huzhou");
   ASSERT_TRUE(reloaded.ok());
